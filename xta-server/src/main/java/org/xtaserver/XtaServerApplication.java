@@ -1,0 +1,17 @@
+package org.xtaserver;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The XTA 2 server daemon. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class XtaServerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(XtaServerApplication.class, args);
+	}
+}

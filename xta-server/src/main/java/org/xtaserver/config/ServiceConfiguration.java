@@ -1,0 +1,33 @@
+package org.xtaserver.config;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xtaserver.management.ManagementService;
+import org.xtaserver.msgbox.MsgBoxService;
+import org.xtaserver.send.SendService;
+import org.xtaserver.store.MessageStore;
+import org.xtaserver.store.MsgBoxRequestStore;
+import org.xtaserver.tenant.TenantRegistry;
+
+/** The protocol-neutral services behind the XTA ports. */
+@Configuration(proxyBeanMethods = false)
+class ServiceConfiguration {
+
+	@Bean
+	ManagementService managementService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties,
+			Clock clock) {
+		return new ManagementService(store, tenants, properties, clock);
+	}
+
+	@Bean
+	SendService sendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock) {
+		return new SendService(store, tenants, properties, clock);
+	}
+
+	@Bean
+	MsgBoxService msgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
+			XtaServerProperties properties, Clock clock) {
+		return new MsgBoxService(store, requests, tenants, properties, clock);
+	}
+}

@@ -1,0 +1,215 @@
+package org.xtaserver.msgbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xtaserver.config.XtaServerProperties;
+import org.xtaserver.message.MessageId;
+import org.xtaserver.message.MessageStatus;
+import org.xtaserver.message.StoredMessage;
+import org.xtaserver.message.XtaError;
+import org.xtaserver.security.Caller;
+import org.xtaserver.store.MessageStore;
+import org.xtaserver.store.MsgBoxRequest;
+import org.xtaserver.store.MsgBoxRequestStore;
+import org.xtaserver.store.PostboxPage;
+import org.xtaserver.store.PostboxQuery;
+import org.xtaserver.tenant.Tenant;
+import org.xtaserver.tenant.TenantRegistry;
+
+/**
+ * The MsgBoxPort's operations on domain types. A message stays offered until its reader closes it:
+ * fetching alone does not count as delivery.
+ */
+public class MsgBoxService {
+
+	private static final Logger log = LoggerFactory.getLogger(MsgBoxService.class);
+
+	static final String REQUEST_ID_PREFIX = "urn:de:xta:msgbox:request:";
+
+	private final MessageStore store;
+
+	private final MsgBoxRequestStore requests;
+
+	private final TenantRegistry tenants;
+
+	private final XtaServerProperties properties;
+
+	private final Clock clock;
+
+	public MsgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
+			XtaServerProperties properties, Clock clock) {
+		this.store = store;
+		this.requests = requests;
+		this.tenants = tenants;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** getStatusList: the first page of the caller's postbox under a new request id. */
+	public StatusPage statusList(Caller caller, Selection selection, int maxListItems, String listForm) {
+		PostboxQuery query = queryFor(caller, selection);
+		int limit = limit(maxListItems);
+		PostboxPage page = this.store.list(query, 0, limit);
+		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.LIST, query, limit, listForm,
+				page.lastKey(0), expiry());
+		this.requests.save(request, this.clock.instant());
+		return new StatusPage(request.requestId(), page.messages(), page.remaining(), RequestState.VALID);
+	}
+
+	/** getNextStatusList: continues a listing. */
+	public StatusPage nextStatusList(Caller caller, String requestId) {
+		Optional<MsgBoxRequest> found = ownRequest(caller, requestId);
+		if (found.isEmpty()) {
+			return new StatusPage(requestId, List.of(), 0, RequestState.INVALID);
+		}
+		MsgBoxRequest request = found.get();
+		PostboxPage page = this.store.list(request.query(), request.lastKey(), request.maxItems());
+		this.requests.advance(requestId, page.lastKey(request.lastKey()));
+		return new StatusPage(requestId, page.messages(), page.remaining(), RequestState.VALID);
+	}
+
+	/** getMessage: the first offered message matching the selection; unknown ids are faults. */
+	public FetchResult fetch(Caller caller, Selection selection) {
+		PostboxQuery query = queryFor(caller, selection);
+		for (MessageId id : selection.messageIds()) {
+			requireOffered(caller, id);
+		}
+		PostboxPage page = this.store.list(query, 0, 1);
+		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.FETCH, query, 1, null,
+				page.lastKey(0), expiry());
+		this.requests.save(request, this.clock.instant());
+		return fetched(caller, request.requestId(), page);
+	}
+
+	/** getNextMessage: acknowledges (closes) the messages received before, then fetches the next one. */
+	public FetchResult fetchNext(Caller caller, String requestId, List<MessageId> lastReceived) {
+		MsgBoxRequest request = ownRequest(caller, requestId)
+			.orElseThrow(() -> XtaError.INVALID_PARAMETER.failure("unknown or expired MsgBoxRequestID"));
+		if (!lastReceived.isEmpty()) {
+			close(caller, lastReceived);
+		}
+		PostboxPage page = this.store.list(request.query(), request.lastKey(), 1);
+		this.requests.advance(requestId, page.lastKey(request.lastKey()));
+		return fetched(caller, requestId, page);
+	}
+
+	/** close: each message must be in the caller's postbox and fetched; closing twice is harmless. */
+	public void close(Caller caller, List<MessageId> ids) {
+		if (ids.isEmpty()) {
+			throw XtaError.MISSING_PARAMETER.failure("LastMsgReceived");
+		}
+		requirePostbox(caller);
+		Instant now = this.clock.instant();
+		for (MessageId id : ids) {
+			StoredMessage message = ownMessage(caller, id);
+			switch (message.status()) {
+				case FETCHED -> {
+					this.store.close(message, now);
+					log.info("XTA-2020 message {} closed by tenant {}", id, caller.tenant().value());
+				}
+				case CLOSED -> log.debug("XTA-2021 message {} closed again by tenant {}", id, caller.tenant().value());
+				case IN_POSTBOX -> throw XtaError.MESSAGE_NOT_FETCHED.failure(id.value());
+				default -> throw XtaError.MESSAGE_NOT_AVAILABLE.failure(id.value());
+			}
+		}
+	}
+
+	private FetchResult fetched(Caller caller, String requestId, PostboxPage page) {
+		if (page.messages().isEmpty()) {
+			return new FetchResult(requestId, Optional.empty(), 0);
+		}
+		StoredMessage message = this.store.markFetched(page.messages().get(0), this.clock.instant());
+		log.info("XTA-2022 message {} fetched by tenant {}", message.id(), caller.tenant().value());
+		return new FetchResult(requestId, Optional.of(message), page.remaining());
+	}
+
+	private void requireOffered(Caller caller, MessageId id) {
+		StoredMessage message = ownMessage(caller, id);
+		if (!message.status().offeredToReader()) {
+			throw XtaError.MESSAGE_NOT_AVAILABLE.failure(id.value() + " is " + message.status());
+		}
+	}
+
+	private StoredMessage ownMessage(Caller caller, MessageId id) {
+		StoredMessage message = this.store.find(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
+		if (!caller.tenant().equals(message.readerTenant()) || !caller.party().equals(message.metadata().reader())) {
+			log.warn("XTA-3005 denied: tenant {} addressed message {} of another postbox", caller.tenant().value(), id);
+			throw XtaError.NOT_YOUR_MESSAGE.failure(id.value());
+		}
+		return message;
+	}
+
+	private Optional<MsgBoxRequest> ownRequest(Caller caller, String requestId) {
+		requirePostbox(caller);
+		if (requestId == null || requestId.isBlank()) {
+			throw XtaError.MISSING_PARAMETER.failure("MsgBoxRequestID");
+		}
+		Optional<MsgBoxRequest> request = this.requests.find(requestId, this.clock.instant());
+		if (request.isPresent() && !(request.get().query().tenant().equals(caller.tenant())
+				&& request.get().query().reader().equals(caller.party()))) {
+			log.warn("XTA-3006 denied: tenant {} used the MsgBoxRequestID of another postbox", caller.tenant().value());
+			throw XtaError.NOT_YOUR_POSTBOX.failure();
+		}
+		return request;
+	}
+
+	private PostboxQuery queryFor(Caller caller, Selection selection) {
+		requirePostbox(caller);
+		return new PostboxQuery(caller.tenant(), caller.party(), selection.messageIds(), selection.entryFrom(),
+				selection.entryTo(), selection.newOnly());
+	}
+
+	private void requirePostbox(Caller caller) {
+		boolean own = this.tenants.current()
+			.postboxOwner(caller.party())
+			.map(Tenant::id)
+			.filter(caller.tenant()::equals)
+			.isPresent();
+		if (!own) {
+			log.warn("XTA-3007 denied: tenant {} has no postbox {}", caller.tenant().value(), caller.party());
+			throw XtaError.NOT_YOUR_POSTBOX.failure(caller.party().toString());
+		}
+	}
+
+	private int limit(int requested) {
+		int max = this.properties.maxListItems();
+		return (requested <= 0) ? max : Math.min(requested, max);
+	}
+
+	private Instant expiry() {
+		return this.clock.instant().plus(this.properties.msgBoxRequestTtl());
+	}
+
+	private static String newRequestId() {
+		return REQUEST_ID_PREFIX + UUID.randomUUID();
+	}
+
+	/** Whether the request id was known. */
+	public enum RequestState {
+		VALID, INVALID
+	}
+
+	/** A page of a postbox listing. */
+	public record StatusPage(String requestId, List<StoredMessage> messages, long remaining, RequestState state) {
+	}
+
+	/** A fetched message, if any, and how many more are pending. */
+	public record FetchResult(String requestId, Optional<StoredMessage> message, long remaining) {
+	}
+
+	/** The MsgSelector of a request. */
+	public record Selection(List<MessageId> messageIds, Instant entryFrom, Instant entryTo, Boolean newOnly) {
+		public Selection {
+			messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);
+		}
+
+		public static Selection any() {
+			return new Selection(List.of(), null, null, null);
+		}
+	}
+}

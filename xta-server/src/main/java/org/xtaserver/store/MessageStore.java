@@ -1,0 +1,61 @@
+package org.xtaserver.store;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.xtaserver.message.MessageId;
+import org.xtaserver.message.NewMessage;
+import org.xtaserver.message.StoredMessage;
+import org.xtaserver.message.TransportEvent;
+import org.xtaserver.tenant.PartyId;
+import org.xtaserver.tenant.TenantId;
+
+/**
+ * The durable store of messages, their content and their transport history.
+ *
+ * <p>Durability is part of the contract: every method that changes state returns only after its
+ * change is committed. Content is stored byte for byte and streamed in both directions.
+ */
+public interface MessageStore {
+
+	/** Reserves {@code id} for {@code author} of {@code tenant} (createMessageId). Committed on return. */
+	void reserve(MessageId id, TenantId tenant, PartyId author, Instant at);
+
+	/**
+	 * Accepts a message sent through XTA: the id must have been reserved by the same author and not
+	 * used yet. On return the message, all its content and its first transport events are committed.
+	 * @throws MessageIdNotReservedException when the id is not reserved for this author
+	 * @throws DuplicateMessageException when a message with this id was already accepted
+	 */
+	StoredMessage acceptReserved(NewMessage message, Instant at);
+
+	/**
+	 * Accepts a message from another transport (OSCI) whose id is not reserved here.
+	 * @throws DuplicateMessageException when a message with this id was already accepted
+	 */
+	StoredMessage acceptUnreserved(NewMessage message, Instant at);
+
+	Optional<StoredMessage> find(MessageId id);
+
+	/** The transport history of a message, oldest first. */
+	List<TransportEvent> history(StoredMessage message);
+
+	/**
+	 * Messages offered in a postbox (not closed or cancelled), by ascending key after
+	 * {@code afterKey}, at most {@code limit}.
+	 */
+	PostboxPage list(PostboxQuery query, long afterKey, int limit);
+
+	/** Streams the bytes of one stored content part; the caller closes the stream. */
+	InputStream openContent(long contentId);
+
+	/** Records that the reader fetched the message (first time: InitialFetch). */
+	StoredMessage markFetched(StoredMessage message, Instant at);
+
+	/** Closes a fetched message (Reception). */
+	StoredMessage close(StoredMessage message, Instant at);
+
+	/** Cancels a message not yet fetched. {@code false} when it was fetched meanwhile. */
+	boolean cancel(StoredMessage message, Instant at);
+}

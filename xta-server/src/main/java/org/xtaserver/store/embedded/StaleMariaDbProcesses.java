@@ -1,0 +1,61 @@
+package org.xtaserver.store.embedded;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and stops a {@code mariadbd} left running on our data directory by a JVM that was killed
+ * (SIGKILL leaves no chance for a shutdown hook). Such a process holds InnoDB's lock on the data
+ * files, so the next start would hang and fail.
+ */
+final class StaleMariaDbProcesses {
+
+	private static final Logger log = LoggerFactory.getLogger(StaleMariaDbProcesses.class);
+
+	private StaleMariaDbProcesses() {
+	}
+
+	static List<ProcessHandle> using(Path dataDir) {
+		String marker = "--datadir=" + dataDir.toAbsolutePath().normalize();
+		return ProcessHandle.allProcesses()
+			.filter((p) -> p.pid() != ProcessHandle.current().pid())
+			.filter((p) -> p.info().commandLine().map((cmd) -> isMariaDbOn(cmd, marker)).orElse(false))
+			.toList();
+	}
+
+	private static boolean isMariaDbOn(String commandLine, String marker) {
+		return commandLine.contains("mariadbd") && (commandLine.contains(marker + " ") || commandLine.endsWith(marker));
+	}
+
+	/** Stops each leftover: SIGTERM lets InnoDB shut down cleanly; SIGKILL after the timeout. */
+	static int stopAll(Path dataDir, Duration timeout) {
+		List<ProcessHandle> stale = using(dataDir);
+		for (ProcessHandle process : stale) {
+			log.warn("XTA-1002 stopping leftover embedded MariaDB (pid {}) of an earlier run on {}", process.pid(),
+					dataDir);
+			process.destroy();
+			try {
+				process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				log.warn("XTA-1003 leftover MariaDB (pid {}) did not stop in {}, killing it", process.pid(), timeout);
+				process.destroyForcibly();
+				process.onExit().join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while stopping a leftover MariaDB", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return stale.size();
+	}
+}

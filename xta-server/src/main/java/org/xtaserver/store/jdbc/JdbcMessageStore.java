@@ -1,0 +1,324 @@
+package org.xtaserver.store.jdbc;
+
+import java.io.InputStream;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xtaserver.message.ContentKind;
+import org.xtaserver.message.MessageId;
+import org.xtaserver.message.MessageMetadata;
+import org.xtaserver.message.MessageSource;
+import org.xtaserver.message.MessageStatus;
+import org.xtaserver.message.MetadataDocument;
+import org.xtaserver.message.NewMessage;
+import org.xtaserver.message.NewPart;
+import org.xtaserver.message.PartAttributes;
+import org.xtaserver.message.PartRole;
+import org.xtaserver.message.StoredMessage;
+import org.xtaserver.message.StoredPart;
+import org.xtaserver.message.TransportEvent;
+import org.xtaserver.store.DuplicateMessageException;
+import org.xtaserver.store.MessageIdNotReservedException;
+import org.xtaserver.store.MessageStore;
+import org.xtaserver.store.PostboxPage;
+import org.xtaserver.store.PostboxQuery;
+import org.xtaserver.store.jdbc.ChunkedContentWriter.PendingContent;
+import org.xtaserver.tenant.PartyId;
+import org.xtaserver.tenant.TenantId;
+
+/** {@link MessageStore} on MariaDB (or Galera): InnoDB, READ COMMITTED, chunked content. */
+public class JdbcMessageStore implements MessageStore {
+
+	private static final String MESSAGE_COLUMNS = "id, message_id, source, author_tenant, author_type, author_value, "
+			+ "reader_tenant, reader_type, reader_value, service, message_type, content_kind, content_size, "
+			+ "metadata_format, metadata_doc, status, accepted_at, delivered_at, initial_fetch_at, reception_at, "
+			+ "cancelled_at";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final ChunkedContentWriter contentWriter;
+
+	public JdbcMessageStore(JdbcTemplate jdbc, TransactionTemplate tx, int chunkSize) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.contentWriter = new ChunkedContentWriter(jdbc, chunkSize);
+	}
+
+	@Override
+	public void reserve(MessageId id, TenantId tenant, PartyId author, Instant at) {
+		this.jdbc.update("INSERT INTO reserved_message_id (message_id, tenant_id, author_type, author_value, reserved_at) "
+				+ "VALUES (?, ?, ?, ?, ?)", id.value(), tenant.value(), author.type(), author.value(), SqlTime.utc(at));
+	}
+
+	@Override
+	public StoredMessage acceptReserved(NewMessage message, Instant at) {
+		return accept(message, at, true);
+	}
+
+	@Override
+	public StoredMessage acceptUnreserved(NewMessage message, Instant at) {
+		return accept(message, at, false);
+	}
+
+	private StoredMessage accept(NewMessage message, Instant at, boolean reserved) {
+		MessageId id = message.metadata().messageId();
+		// Fail before reading megabytes of content where the answer is already known.
+		if (find(id).isPresent()) {
+			throw new DuplicateMessageException(id);
+		}
+		if (reserved && !isReservedFor(id, message.metadata().author())) {
+			throw new MessageIdNotReservedException(id);
+		}
+		List<PendingContent> contents = new ArrayList<>();
+		for (NewPart part : message.parts()) {
+			contents.add(this.contentWriter.read(part.content(), at));
+		}
+		Long key = this.tx.execute((status) -> {
+			if (reserved) {
+				int released = this.jdbc.update("DELETE FROM reserved_message_id WHERE message_id = ? AND author_type = ? "
+						+ "AND author_value = ?", id.value(), message.metadata().author().type(),
+						message.metadata().author().value());
+				if (released != 1) {
+					throw (find(id).isPresent()) ? new DuplicateMessageException(id) : new MessageIdNotReservedException(id);
+				}
+			}
+			long size = contents.stream().mapToLong(PendingContent::size).sum();
+			MessageStatus initial = (message.readerTenant() != null) ? MessageStatus.IN_POSTBOX
+					: MessageStatus.AWAITING_TRANSPORT;
+			long messageKey;
+			try {
+				messageKey = insertMessage(message, size, initial, at);
+			}
+			catch (DuplicateKeyException ex) {
+				throw new DuplicateMessageException(id);
+			}
+			for (int i = 0; i < message.parts().size(); i++) {
+				long contentId = this.contentWriter.complete(contents.get(i), at);
+				insertPart(messageKey, i, message.parts().get(i), contentId);
+			}
+			addEvent(messageKey, MessageStatus.ACCEPTED, at, "source " + message.source().name());
+			addEvent(messageKey, initial, at, null);
+			return messageKey;
+		});
+		return findByKey(key).orElseThrow();
+	}
+
+	private boolean isReservedFor(MessageId id, PartyId author) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM reserved_message_id WHERE message_id = ? "
+				+ "AND author_type = ? AND author_value = ?", Integer.class, id.value(), author.type(), author.value());
+		return count != null && count > 0;
+	}
+
+	private long insertMessage(NewMessage message, long size, MessageStatus status, Instant at) {
+		MessageMetadata md = message.metadata();
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((con) -> {
+			PreparedStatement ps = con.prepareStatement("INSERT INTO message (message_id, source, author_tenant, "
+					+ "author_type, author_value, reader_tenant, reader_type, reader_value, service, message_type, "
+					+ "content_kind, content_size, metadata_format, metadata_doc, status, accepted_at, delivered_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+			int i = 1;
+			ps.setString(i++, md.messageId().value());
+			ps.setString(i++, message.source().name());
+			ps.setString(i++, message.authorTenant() == null ? null : message.authorTenant().value());
+			ps.setString(i++, md.author().type());
+			ps.setString(i++, md.author().value());
+			ps.setString(i++, message.readerTenant() == null ? null : message.readerTenant().value());
+			ps.setString(i++, md.reader().type());
+			ps.setString(i++, md.reader().value());
+			ps.setString(i++, md.service());
+			ps.setString(i++, md.messageType());
+			ps.setString(i++, message.kind().name());
+			ps.setLong(i++, size);
+			ps.setString(i++, md.document().format());
+			ps.setBytes(i++, md.document().bytes());
+			ps.setString(i++, status.name());
+			ps.setObject(i++, SqlTime.utc(at));
+			ps.setObject(i++, status == MessageStatus.IN_POSTBOX ? SqlTime.utc(at) : null);
+			return ps;
+		}, keys);
+		return keys.getKey().longValue();
+	}
+
+	private void insertPart(long messageKey, int partNo, NewPart part, long contentId) {
+		PartAttributes a = part.attributes();
+		this.jdbc.update("INSERT INTO message_part (message_pk, part_no, role, content_id, content_type, content_desc, "
+				+ "encoding, filename, part_ref_id, lang, declared_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				messageKey, partNo, part.role().name(), contentId, a.contentType(), a.contentDescription(), a.encoding(),
+				a.filename(), a.id(), a.lang(), a.declaredSize());
+	}
+
+	private void addEvent(long messageKey, MessageStatus status, Instant at, String detail) {
+		this.jdbc.update("INSERT INTO transport_event (message_pk, status, at, detail) VALUES (?, ?, ?, ?)", messageKey,
+				status.name(), SqlTime.utc(at), detail);
+	}
+
+	@Override
+	public Optional<StoredMessage> find(MessageId id) {
+		return queryMessages("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE message_id = ?", id.value()).stream()
+			.findFirst();
+	}
+
+	private Optional<StoredMessage> findByKey(long key) {
+		return queryMessages("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE id = ?", key).stream().findFirst();
+	}
+
+	@Override
+	public List<TransportEvent> history(StoredMessage message) {
+		return this.jdbc.query("SELECT status, at, detail FROM transport_event WHERE message_pk = ? ORDER BY id",
+				(rs, i) -> new TransportEvent(MessageStatus.valueOf(rs.getString("status")), SqlTime.instant(rs, "at"),
+						rs.getString("detail")),
+				message.key());
+	}
+
+	@Override
+	public PostboxPage list(PostboxQuery query, long afterKey, int limit) {
+		StringBuilder where = new StringBuilder(
+				" FROM message WHERE reader_tenant = ? AND reader_type = ? AND reader_value = ? AND status IN (?, ?)");
+		List<Object> args = new ArrayList<>(List.of(query.tenant().value(), query.reader().type(),
+				query.reader().value(), MessageStatus.IN_POSTBOX.name(), MessageStatus.FETCHED.name()));
+		if (!query.messageIds().isEmpty()) {
+			where.append(" AND message_id IN (")
+				.append(String.join(", ", query.messageIds().stream().map((m) -> "?").toList()))
+				.append(")");
+			query.messageIds().forEach((m) -> args.add(m.value()));
+		}
+		if (query.entryFrom() != null) {
+			where.append(" AND delivered_at >= ?");
+			args.add(SqlTime.utc(query.entryFrom()));
+		}
+		if (query.entryTo() != null) {
+			where.append(" AND delivered_at <= ?");
+			args.add(SqlTime.utc(query.entryTo()));
+		}
+		if (query.newOnly() != null) {
+			where.append(query.newOnly() ? " AND initial_fetch_at IS NULL" : " AND initial_fetch_at IS NOT NULL");
+		}
+		where.append(" AND id > ?");
+		args.add(afterKey);
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(limit);
+		List<StoredMessage> page = queryMessages("SELECT " + MESSAGE_COLUMNS + where + " ORDER BY id LIMIT ?",
+				pageArgs.toArray());
+		long remaining = 0;
+		if (page.size() == limit) {
+			args.set(args.size() - 1, page.get(page.size() - 1).key());
+			Long count = this.jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+			remaining = (count == null) ? 0 : count;
+		}
+		return new PostboxPage(page, remaining);
+	}
+
+	@Override
+	public InputStream openContent(long contentId) {
+		return new ChunkInputStream(this.jdbc, contentId);
+	}
+
+	@Override
+	public StoredMessage markFetched(StoredMessage message, Instant at) {
+		this.tx.executeWithoutResult((status) -> {
+			int first = this.jdbc.update("UPDATE message SET initial_fetch_at = ?, status = ? WHERE id = ? "
+					+ "AND initial_fetch_at IS NULL AND status = ?", SqlTime.utc(at), MessageStatus.FETCHED.name(),
+					message.key(), MessageStatus.IN_POSTBOX.name());
+			addEvent(message.key(), MessageStatus.FETCHED, at, first == 1 ? "initial fetch" : "fetched again");
+		});
+		return findByKey(message.key()).orElseThrow();
+	}
+
+	@Override
+	public StoredMessage close(StoredMessage message, Instant at) {
+		this.tx.executeWithoutResult((status) -> {
+			int closed = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE id = ? AND status = ?",
+					SqlTime.utc(at), MessageStatus.CLOSED.name(), message.key(), MessageStatus.FETCHED.name());
+			if (closed == 1) {
+				addEvent(message.key(), MessageStatus.CLOSED, at, null);
+			}
+		});
+		return findByKey(message.key()).orElseThrow();
+	}
+
+	@Override
+	public boolean cancel(StoredMessage message, Instant at) {
+		Boolean cancelled = this.tx.execute((status) -> {
+			int n = this.jdbc.update("UPDATE message SET cancelled_at = ?, status = ? WHERE id = ? AND status IN (?, ?)",
+					SqlTime.utc(at), MessageStatus.CANCELLED.name(), message.key(), MessageStatus.IN_POSTBOX.name(),
+					MessageStatus.AWAITING_TRANSPORT.name());
+			if (n == 1) {
+				addEvent(message.key(), MessageStatus.CANCELLED, at, null);
+			}
+			return n == 1;
+		});
+		return Boolean.TRUE.equals(cancelled);
+	}
+
+	private List<StoredMessage> queryMessages(String sql, Object... args) {
+		List<MessageRow> rows = this.jdbc.query(sql, MESSAGE_ROW, args);
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<StoredPart>> parts = partsOf(rows.stream().map(MessageRow::key).toList());
+		return rows.stream().map((row) -> row.toMessage(parts.getOrDefault(row.key(), List.of()))).toList();
+	}
+
+	private Map<Long, List<StoredPart>> partsOf(List<Long> keys) {
+		String in = String.join(", ", keys.stream().map((k) -> "?").toList());
+		List<Map.Entry<Long, StoredPart>> parts = this.jdbc.query(
+				"SELECT p.message_pk, p.part_no, p.role, p.content_id, p.content_type, p.content_desc, p.encoding, "
+						+ "p.filename, p.part_ref_id, p.lang, p.declared_size, c.size_bytes FROM message_part p "
+						+ "JOIN content c ON c.id = p.content_id WHERE p.message_pk IN (" + in + ") ORDER BY p.message_pk, p.part_no",
+				(rs, i) -> Map.entry(rs.getLong("message_pk"),
+						new StoredPart(rs.getInt("part_no"), PartRole.valueOf(rs.getString("role")),
+								new PartAttributes(rs.getString("content_type"), rs.getString("content_desc"),
+										rs.getString("encoding"), rs.getString("filename"), rs.getString("part_ref_id"),
+										rs.getString("lang"), (Long) rs.getObject("declared_size", Long.class)),
+								rs.getLong("content_id"), rs.getLong("size_bytes"))),
+				keys.toArray());
+		return parts.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	private static final RowMapper<MessageRow> MESSAGE_ROW = (rs, i) -> MessageRow.of(rs);
+
+	/** A message row before its parts are attached. */
+	private record MessageRow(long key, MessageMetadata metadata, MessageSource source, TenantId authorTenant,
+			TenantId readerTenant, ContentKind kind, long size, MessageStatus status, Instant accepted,
+			Instant delivered, Instant initialFetch, Instant reception, Instant cancelled) {
+
+		static MessageRow of(ResultSet rs) throws SQLException {
+			Function<String, TenantId> tenant = (v) -> v == null ? null : new TenantId(v);
+			MessageMetadata metadata = new MessageMetadata(new MessageId(rs.getString("message_id")),
+					PartyId.of(rs.getString("author_type"), rs.getString("author_value")),
+					PartyId.of(rs.getString("reader_type"), rs.getString("reader_value")), rs.getString("service"),
+					rs.getString("message_type"),
+					new MetadataDocument(rs.getString("metadata_format"), rs.getBytes("metadata_doc")));
+			return new MessageRow(rs.getLong("id"), metadata, MessageSource.valueOf(rs.getString("source")),
+					tenant.apply(rs.getString("author_tenant")), tenant.apply(rs.getString("reader_tenant")),
+					ContentKind.valueOf(rs.getString("content_kind")), rs.getLong("content_size"),
+					MessageStatus.valueOf(rs.getString("status")), SqlTime.instant(rs, "accepted_at"),
+					SqlTime.instant(rs, "delivered_at"), SqlTime.instant(rs, "initial_fetch_at"),
+					SqlTime.instant(rs, "reception_at"), SqlTime.instant(rs, "cancelled_at"));
+		}
+
+		StoredMessage toMessage(List<StoredPart> parts) {
+			return new StoredMessage(this.key, this.metadata, this.source, this.authorTenant, this.readerTenant, this.kind,
+					this.size, parts, this.status, this.accepted, this.delivered, this.initialFetch, this.reception,
+					this.cancelled);
+		}
+	}
+}

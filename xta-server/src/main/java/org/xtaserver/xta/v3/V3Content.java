@@ -1,0 +1,197 @@
+package org.xtaserver.xta.v3;
+
+import jakarta.activation.DataHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.cxf.message.Attachment;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.xml.security.c14n.CanonicalizationException;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.c14n.InvalidCanonicalizerException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xtaserver.message.ContentKind;
+import org.xtaserver.message.NewPart;
+import org.xtaserver.message.PartAttributes;
+import org.xtaserver.message.PartRole;
+import org.xtaserver.message.StoredMessage;
+import org.xtaserver.message.StoredPart;
+import org.xtaserver.message.XtaError;
+import org.xtaserver.store.MessageStore;
+import org.xtaserver.wsdl.v3.ContentType;
+import org.xtaserver.wsdl.v3.GenericContentContainer;
+
+/**
+ * xta:GenericContentContainer to and from stored parts. Binary parts stream in both directions;
+ * an xenc:EncryptedData element is kept as its exclusive canonical form, never decrypted.
+ */
+final class V3Content {
+
+	private static final String XOP_NS = "http://www.w3.org/2004/08/xop/include";
+
+	static final String XENC_NS = "http://www.w3.org/2001/04/xmlenc#";
+
+	private final MessageStore store;
+
+	private final DocumentBuilderFactory documents;
+
+	V3Content(MessageStore store) {
+		this.store = store;
+		org.apache.xml.security.Init.init();
+		this.documents = DocumentBuilderFactory.newInstance();
+		this.documents.setNamespaceAware(true);
+		try {
+			this.documents.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			this.documents.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+		}
+		catch (ParserConfigurationException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.documents.setExpandEntityReferences(false);
+	}
+
+	record Parts(ContentKind kind, List<NewPart> parts) {
+	}
+
+	Parts toParts(GenericContentContainer container) {
+		if (container == null) {
+			throw XtaError.MISSING_PARAMETER.failure("GenericContentContainer");
+		}
+		if (container.getEncryptedData() != null) {
+			Element encrypted = container.getEncryptedData();
+			if (!XENC_NS.equals(encrypted.getNamespaceURI()) || !"EncryptedData".equals(encrypted.getLocalName())) {
+				throw XtaError.SCHEMA_VIOLATION.failure("GenericContentContainer holds neither xenc:EncryptedData nor ContentContainer");
+			}
+			byte[] canonical = canonical(inlineXop(encrypted));
+			return new Parts(ContentKind.ENCRYPTED, List.of(new NewPart(PartRole.ENCRYPTED_DATA, PartAttributes.none(),
+					new ByteArrayInputStream(canonical))));
+		}
+		GenericContentContainer.ContentContainer plain = container.getContentContainer();
+		if (plain == null || plain.getMessage() == null) {
+			throw XtaError.MISSING_PARAMETER.failure("ContentContainer/Message");
+		}
+		List<NewPart> parts = new ArrayList<>();
+		parts.add(part(PartRole.MESSAGE, plain.getMessage()));
+		for (ContentType attachment : plain.getAttachment()) {
+			parts.add(part(PartRole.ATTACHMENT, attachment));
+		}
+		return new Parts(ContentKind.PLAIN, parts);
+	}
+
+	private static NewPart part(PartRole role, ContentType content) {
+		if (content.getValue() == null) {
+			throw XtaError.MISSING_PARAMETER.failure(role == PartRole.MESSAGE ? "Message" : "Attachment");
+		}
+		if (content.getContentType() == null || content.getContentType().isBlank()) {
+			throw XtaError.MISSING_PARAMETER.failure("contentType");
+		}
+		Long declared = (content.getSize() == null) ? null : content.getSize().longValueExact();
+		PartAttributes attributes = new PartAttributes(content.getContentType(), content.getContentDescription(),
+				content.getEncoding(), content.getFilename(), content.getId(), content.getLang(), declared);
+		try {
+			return new NewPart(role, attributes, content.getValue().getInputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	GenericContentContainer toV3(StoredMessage message) {
+		GenericContentContainer container = new GenericContentContainer();
+		if (message.kind() == ContentKind.ENCRYPTED) {
+			container.setEncryptedData(parse(message.parts().get(0)));
+			return container;
+		}
+		GenericContentContainer.ContentContainer plain = new GenericContentContainer.ContentContainer();
+		for (StoredPart part : message.parts()) {
+			ContentType content = new ContentType();
+			PartAttributes a = part.attributes();
+			content.setContentType(a.contentType());
+			content.setContentDescription(a.contentDescription());
+			content.setEncoding(a.encoding());
+			content.setFilename(a.filename());
+			content.setId(a.id());
+			content.setLang(a.lang());
+			content.setSize(BigInteger.valueOf(part.size()));
+			content.setValue(new DataHandler(new StoredContentDataSource(this.store, part.contentId(), a.contentType())));
+			if (part.role() == PartRole.MESSAGE) {
+				plain.setMessage(content);
+			}
+			else {
+				plain.getAttachment().add(content);
+			}
+		}
+		container.setContentContainer(plain);
+		return container;
+	}
+
+	private Element parse(StoredPart part) {
+		try (InputStream in = this.store.openContent(part.contentId())) {
+			return this.documents.newDocumentBuilder().parse(in).getDocumentElement();
+		}
+		catch (IOException | SAXException | ParserConfigurationException ex) {
+			throw new IllegalStateException("stored EncryptedData cannot be read", ex);
+		}
+	}
+
+	private static byte[] canonical(Element element) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(element, out);
+			return out.toByteArray();
+		}
+		catch (InvalidCanonicalizerException | CanonicalizationException ex) {
+			throw XtaError.SCHEMA_VIOLATION.failure("EncryptedData cannot be canonicalised");
+		}
+	}
+
+	/**
+	 * A client with MTOM on may send CipherValue as an XOP attachment; the element is kept with the
+	 * bytes inlined as base64, as if MTOM had been off.
+	 */
+	private static Element inlineXop(Element element) {
+		NodeList includes = element.getElementsByTagNameNS(XOP_NS, "Include");
+		if (includes.getLength() == 0) {
+			return element;
+		}
+		Message message = PhaseInterceptorChain.getCurrentMessage();
+		Collection<Attachment> attachments = (message == null) ? null : message.getAttachments();
+		List<Node> found = new ArrayList<>();
+		for (int i = 0; i < includes.getLength(); i++) {
+			found.add(includes.item(i));
+		}
+		for (Node include : found) {
+			String href = ((Element) include).getAttribute("href");
+			String cid = URLDecoder.decode(href.startsWith("cid:") ? href.substring(4) : href, StandardCharsets.UTF_8);
+			Attachment attachment = (attachments == null) ? null
+					: attachments.stream().filter((a) -> cid.equals(a.getId())).findFirst().orElse(null);
+			if (attachment == null) {
+				throw XtaError.SCHEMA_VIOLATION.failure("xop:Include refers to a missing MIME part");
+			}
+			try (InputStream in = attachment.getDataHandler().getInputStream()) {
+				String base64 = Base64.getEncoder().encodeToString(in.readAllBytes());
+				include.getParentNode().replaceChild(include.getOwnerDocument().createTextNode(base64), include);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return element;
+	}
+}

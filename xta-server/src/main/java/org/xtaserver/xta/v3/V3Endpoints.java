@@ -1,0 +1,92 @@
+package org.xtaserver.xta.v3;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.cxf.Bus;
+import org.apache.cxf.feature.Feature;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.metrics.MetricsFeature;
+import org.apache.cxf.metrics.MetricsProvider;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xtaserver.management.ManagementService;
+import org.xtaserver.msgbox.MsgBoxService;
+import org.xtaserver.security.CallerAuthenticator;
+import org.xtaserver.send.SendService;
+import org.xtaserver.store.MessageStore;
+
+/**
+ * Publishes the three XTA 2 Version 3 ports under {@code /services/XTAService/}, each with
+ * WS-Addressing required, MTOM on, and its own metrics feature.
+ */
+@Configuration(proxyBeanMethods = false)
+public class V3Endpoints {
+
+	/** The project's own contract, from xta-api-wsdl; CXF fills in the real addresses for ?wsdl. */
+	static final String WSDL = "classpath:wsdl/xta-v3/xta-v3.wsdl";
+
+	static final String BASE = "/XTAService/";
+
+	@Bean
+	V3Callers v3Callers(CallerAuthenticator authenticator) {
+		return new V3Callers(authenticator);
+	}
+
+	@Bean
+	V3Metadata v3Metadata() {
+		return new V3Metadata();
+	}
+
+	@Bean
+	V3Content v3Content(MessageStore store) {
+		return new V3Content(store);
+	}
+
+	@Bean
+	EndpointImpl managementPort(Bus bus, ManagementService management, V3Callers callers, V3Metadata metadata,
+			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties) {
+		return publish(bus, new ManagementPortImpl(management, callers, metadata), "ManagementPort", metrics, properties);
+	}
+
+	@Bean
+	EndpointImpl sendXtaPort(Bus bus, SendService send, V3Callers callers, V3Metadata metadata, V3Content content,
+			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties) {
+		return publish(bus, new SendXtaPortImpl(send, callers, metadata, content), "SendXtaPort", metrics, properties);
+	}
+
+	@Bean
+	EndpointImpl msgBoxPort(Bus bus, MsgBoxService msgBox, V3Callers callers, V3Metadata metadata, V3Content content,
+			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties) {
+		return publish(bus, new MsgBoxPortImpl(msgBox, callers, metadata, content), "MsgBoxPort", metrics, properties);
+	}
+
+	private static EndpointImpl publish(Bus bus, Object implementor, String port, ObjectProvider<MetricsProvider> metrics,
+			V3EndpointProperties properties) {
+		WSAddressingFeature addressing = new WSAddressingFeature();
+		addressing.setAddressingRequired(true);
+		List<Feature> features = new java.util.ArrayList<>(List.of(addressing));
+		metrics.ifAvailable((provider) -> features.add(new MetricsFeature(provider)));
+		try {
+			java.nio.file.Files.createDirectories(properties.attachmentDirectory());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("cannot create xta.soap.attachment-directory", ex);
+		}
+		EndpointImpl endpoint = new EndpointImpl(bus, implementor);
+		endpoint.setFeatures(features);
+		Map<String, Object> props = new HashMap<>();
+		props.put("mtom-enabled", Boolean.TRUE);
+		// Incoming attachments above the threshold go to temporary files, never into the heap.
+		props.put("attachment-directory", properties.attachmentDirectory().toString());
+		props.put("attachment-memory-threshold", properties.attachmentMemoryThreshold());
+		props.put("attachment-max-size", properties.attachmentMaxSize());
+		props.put("org.apache.cxf.stax.maxElementDepth", properties.maxElementDepth());
+		props.put("org.apache.cxf.stax.maxAttributeCount", properties.maxAttributeCount());
+		endpoint.setProperties(props);
+		endpoint.publish(BASE + port);
+		return endpoint;
+	}
+}

@@ -1,0 +1,237 @@
+package org.xtaserver.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xtaserver.message.ContentKind;
+import org.xtaserver.message.MessageId;
+import org.xtaserver.message.MessageMetadata;
+import org.xtaserver.message.MessageSource;
+import org.xtaserver.message.MessageStatus;
+import org.xtaserver.message.MetadataDocument;
+import org.xtaserver.message.NewMessage;
+import org.xtaserver.message.NewPart;
+import org.xtaserver.message.PartAttributes;
+import org.xtaserver.message.PartRole;
+import org.xtaserver.message.StoredMessage;
+import org.xtaserver.store.DuplicateMessageException;
+import org.xtaserver.store.MessageIdNotReservedException;
+import org.xtaserver.store.PostboxPage;
+import org.xtaserver.store.PostboxQuery;
+import org.xtaserver.store.embedded.MariaDbExtension;
+import org.xtaserver.tenant.PartyId;
+import org.xtaserver.tenant.TenantId;
+
+class JdbcMessageStoreTests {
+
+	@RegisterExtension
+	static final MariaDbExtension mariaDb = new MariaDbExtension();
+
+	private static final int CHUNK = 1024;
+
+	private static final TenantId MUSTERSTADT = new TenantId("musterstadt");
+
+	private static final TenantId BEISPIEL = new TenantId("beispiel");
+
+	private static final PartyId AUTHOR = PartyId.of("xoev", "demo:musterstadt:fv");
+
+	private static final PartyId READER = PartyId.of("xoev", "demo:musterstadt:sozialamt");
+
+	private static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+
+	private JdbcMessageStore store;
+
+	@BeforeEach
+	void setUp() {
+		mariaDb.truncateAll();
+		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
+		this.store = new JdbcMessageStore(jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(mariaDb.dataSource())), CHUNK);
+	}
+
+	@Test
+	void acceptedMessageIsReadBackByteForByteAcrossManyChunks() throws Exception {
+		byte[] big = randomBytes(10 * CHUNK + 17);
+		byte[] small = "<xml>antrag</xml>".getBytes(StandardCharsets.UTF_8);
+		MessageId id = reserved(AUTHOR);
+		StoredMessage stored = this.store.acceptReserved(message(id, READER, MUSTERSTADT, small, big), T0);
+
+		assertThat(stored.status()).isEqualTo(MessageStatus.IN_POSTBOX);
+		assertThat(stored.parts()).hasSize(2);
+		assertThat(stored.contentSize()).isEqualTo(small.length + big.length);
+		try (InputStream in = this.store.openContent(stored.parts().get(0).contentId())) {
+			assertThat(in.readAllBytes()).isEqualTo(small);
+		}
+		try (InputStream in = this.store.openContent(stored.parts().get(1).contentId())) {
+			assertThat(in.readAllBytes()).isEqualTo(big);
+		}
+		assertThat(this.store.find(id)).get().extracting(StoredMessage::key).isEqualTo(stored.key());
+	}
+
+	@Test
+	void contentOfExactlyOneChunkIsStoredWhole() throws Exception {
+		byte[] exact = randomBytes(CHUNK);
+		MessageId id = reserved(AUTHOR);
+		StoredMessage stored = this.store.acceptReserved(message(id, READER, MUSTERSTADT, exact), T0);
+		try (InputStream in = this.store.openContent(stored.parts().get(0).contentId())) {
+			assertThat(in.readAllBytes()).isEqualTo(exact);
+		}
+	}
+
+	@Test
+	void messageIdMustBeReservedBySameAuthorAndCanBeUsedOnce() {
+		MessageId id = reserved(AUTHOR);
+		PartyId other = PartyId.of("xoev", "someone-else");
+		assertThatThrownBy(() -> this.store.acceptReserved(message(id, other, READER, MUSTERSTADT, bytes("a")), T0))
+			.isInstanceOf(MessageIdNotReservedException.class);
+		this.store.acceptReserved(message(id, READER, MUSTERSTADT, bytes("a")), T0);
+		assertThatThrownBy(() -> this.store.acceptReserved(message(id, READER, MUSTERSTADT, bytes("a")), T0))
+			.isInstanceOf(DuplicateMessageException.class);
+		MessageId never = MessageId.of("urn:de:xta:messageid:test:never-reserved");
+		assertThatThrownBy(() -> this.store.acceptReserved(message(never, READER, MUSTERSTADT, bytes("a")), T0))
+			.isInstanceOf(MessageIdNotReservedException.class);
+	}
+
+	@Test
+	void readerOutsideThisServerAwaitsTransport() {
+		MessageId id = reserved(AUTHOR);
+		StoredMessage stored = this.store
+			.acceptReserved(message(id, PartyId.of("dvdv", "elsewhere"), null, bytes("x")), T0);
+		assertThat(stored.status()).isEqualTo(MessageStatus.AWAITING_TRANSPORT);
+		assertThat(this.store.history(stored)).extracting((e) -> e.status())
+			.containsExactly(MessageStatus.ACCEPTED, MessageStatus.AWAITING_TRANSPORT);
+	}
+
+	@Test
+	void postboxListsPageByPageWithTheCountOfWhatFollows() {
+		for (int i = 0; i < 5; i++) {
+			this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("m" + i)), T0.plusSeconds(i));
+		}
+		PostboxQuery query = PostboxQuery.all(MUSTERSTADT, READER);
+		PostboxPage first = this.store.list(query, 0, 2);
+		assertThat(first.messages()).hasSize(2);
+		assertThat(first.remaining()).isEqualTo(3);
+		PostboxPage second = this.store.list(query, first.lastKey(0), 2);
+		assertThat(second.remaining()).isEqualTo(1);
+		PostboxPage last = this.store.list(query, second.lastKey(0), 2);
+		assertThat(last.messages()).hasSize(1);
+		assertThat(last.remaining()).isZero();
+	}
+
+	@Test
+	void postboxOfOneTenantShowsNothingToAnother() {
+		this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("private")), T0);
+		assertThat(this.store.list(PostboxQuery.all(BEISPIEL, READER), 0, 10).messages()).isEmpty();
+		assertThat(this.store.list(PostboxQuery.all(MUSTERSTADT, READER), 0, 10).messages()).hasSize(1);
+	}
+
+	@Test
+	void fetchedMessageStaysOfferedUntilClosedAndCannotBeCancelledAfterFetch() {
+		StoredMessage stored = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("a")), T0);
+		StoredMessage fetched = this.store.markFetched(stored, T0.plusSeconds(5));
+		assertThat(fetched.initialFetchAt()).isEqualTo(T0.plusSeconds(5));
+		assertThat(this.store.list(PostboxQuery.all(MUSTERSTADT, READER), 0, 10).messages()).hasSize(1);
+		assertThat(this.store.cancel(fetched, T0.plusSeconds(6))).isFalse();
+
+		StoredMessage closed = this.store.close(fetched, T0.plusSeconds(7));
+		assertThat(closed.status()).isEqualTo(MessageStatus.CLOSED);
+		assertThat(closed.receptionAt()).isEqualTo(T0.plusSeconds(7));
+		assertThat(this.store.list(PostboxQuery.all(MUSTERSTADT, READER), 0, 10).messages()).isEmpty();
+		assertThat(this.store.history(closed)).extracting((e) -> e.status())
+			.containsExactly(MessageStatus.ACCEPTED, MessageStatus.IN_POSTBOX, MessageStatus.FETCHED,
+					MessageStatus.CLOSED);
+	}
+
+	@Test
+	void newOnlySelectionSkipsFetchedMessages() {
+		StoredMessage a = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("a")), T0);
+		StoredMessage b = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("b")), T0);
+		this.store.markFetched(a, T0.plusSeconds(1));
+		PostboxQuery newOnly = new PostboxQuery(MUSTERSTADT, READER, List.of(), null, null, true);
+		assertThat(this.store.list(newOnly, 0, 10).messages()).extracting(StoredMessage::id).containsExactly(b.id());
+	}
+
+	@Test
+	void cancelledMessageLeavesThePostbox() {
+		StoredMessage stored = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("a")), T0);
+		assertThat(this.store.cancel(stored, T0.plusSeconds(1))).isTrue();
+		assertThat(this.store.list(PostboxQuery.all(MUSTERSTADT, READER), 0, 10).messages()).isEmpty();
+		assertThat(this.store.find(stored.id())).get().extracting(StoredMessage::status).isEqualTo(MessageStatus.CANCELLED);
+	}
+
+	@Test
+	void failedUploadLeavesNoMessageAndTheIdStaysUsable() {
+		MessageId id = reserved(AUTHOR);
+		InputStream failing = new InputStream() {
+			private int n;
+
+			@Override
+			public int read() {
+				if (this.n++ > 3 * CHUNK) {
+					throw new IllegalStateException("client went away");
+				}
+				return 'x';
+			}
+		};
+		assertThatThrownBy(() -> this.store.acceptReserved(message(id, READER, MUSTERSTADT, failing), T0))
+			.hasMessageContaining("client went away");
+		assertThat(this.store.find(id)).isEmpty();
+		StoredMessage retried = this.store.acceptReserved(message(id, READER, MUSTERSTADT, bytes("second try")), T0);
+		assertThat(retried.status()).isEqualTo(MessageStatus.IN_POSTBOX);
+	}
+
+	private MessageId reserved(PartyId author) {
+		MessageId id = MessageId.newUnique("test");
+		this.store.reserve(id, MUSTERSTADT, author, T0);
+		return id;
+	}
+
+	private static NewMessage message(MessageId id, PartyId reader, TenantId readerTenant, byte[]... parts) {
+		return message(id, AUTHOR, reader, readerTenant, parts);
+	}
+
+	private static NewMessage message(MessageId id, PartyId author, PartyId reader, TenantId readerTenant,
+			byte[]... parts) {
+		List<NewPart> newParts = new java.util.ArrayList<>();
+		for (int i = 0; i < parts.length; i++) {
+			newParts.add(new NewPart(i == 0 ? PartRole.MESSAGE : PartRole.ATTACHMENT,
+					new PartAttributes("application/octet-stream", null, null, "p" + i, null, null, null),
+					new ByteArrayInputStream(parts[i])));
+		}
+		return newMessage(id, author, reader, readerTenant, newParts);
+	}
+
+	private static NewMessage message(MessageId id, PartyId reader, TenantId readerTenant, InputStream content) {
+		return newMessage(id, AUTHOR, reader, readerTenant,
+				List.of(new NewPart(PartRole.MESSAGE, PartAttributes.none(), content)));
+	}
+
+	private static NewMessage newMessage(MessageId id, PartyId author, PartyId reader, TenantId readerTenant,
+			List<NewPart> parts) {
+		MessageMetadata metadata = new MessageMetadata(id, author, reader, "urn:test:service", "test",
+				new MetadataDocument("test", "<md/>".getBytes(StandardCharsets.UTF_8)));
+		return new NewMessage(metadata, MessageSource.XTA, MUSTERSTADT, readerTenant, ContentKind.PLAIN, parts);
+	}
+
+	private static byte[] bytes(String s) {
+		return s.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] randomBytes(int n) {
+		byte[] b = new byte[n];
+		new Random(n).nextBytes(b);
+		return b;
+	}
+}
