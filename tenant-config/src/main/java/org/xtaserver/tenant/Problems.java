@@ -3,6 +3,7 @@ package org.xtaserver.tenant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Collects the problems of one tenant file while it is mapped to the model. */
@@ -24,7 +25,7 @@ final class Problems {
     }
 
     /** Runs record-level checks collected in a {@link Violations}. */
-    void check(String prefix, java.util.function.Consumer<Violations> checks) {
+    void check(String prefix, Consumer<Violations> checks) {
         Violations v = new Violations();
         checks.accept(v);
         try {

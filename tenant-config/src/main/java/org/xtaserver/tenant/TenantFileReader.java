@@ -1,9 +1,10 @@
 package org.xtaserver.tenant;
 
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -14,10 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,16 +35,11 @@ import org.xtaserver.tenant.pki.Fingerprints;
 import org.xtaserver.tenant.pki.Keys;
 import org.xtaserver.tenant.pki.Pem;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -64,8 +59,7 @@ final class TenantFileReader {
     TenantFileReader(Clock clock) {
         this.clock = clock;
         YAMLMapper mapper = YAMLMapper.builder()
-                // Unknown fields are collected by UnknownFieldCollector (all at once); the feature
-                // stays on so that anything the handler does not take still fails.
+                // Unknown fields are listed beforehand (all at once, see read); this is the safety net.
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -77,27 +71,58 @@ final class TenantFileReader {
 
     /** Maps the content of {@code file}; the tenant is null when there is any problem. */
     Tenant read(Path file, TenantId id, byte[] content, Problems problems) {
-        if (new String(content, StandardCharsets.UTF_8).isBlank()) {
-            problems.add("", "file is empty");
-            return null;
-        }
         TenantFile parsed;
         try {
-            parsed = reader.withHandler(new UnknownFieldCollector(problems)).readValue(content);
+            // First pass as a tree, only to name every unknown field with its exact path (binding
+            // stops at the first). Values are bound from the text in the second pass, because the
+            // tree turns an unquoted 0123 into the number 123 while binding keeps the text.
+            JsonNode tree = reader.readTree(content);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                problems.add("", "file is empty");
+                return null;
+            }
+            if (!tree.isObject()) {
+                problems.add("", "a mapping (key: value lines) expected at the top level");
+                return null;
+            }
+            reportUnknownFields(tree, TenantFile.class, "", problems);
+            if (!problems.isEmpty()) {
+                // A misspelt key usually means the intended one is missing: the rest would only add noise.
+                return null;
+            }
+            parsed = reader.readValue(content);
         } catch (JacksonException e) {
             problems.add(path(e.getPath()), describe(e));
             return null;
         }
-        if (parsed == null) {
-            problems.add("", "file is empty");
-            return null;
-        }
-        if (!problems.isEmpty()) {
-            // Unknown fields: the rest may be misread (e.g. a misspelt key), so stop here.
-            return null;
-        }
         Path folder = file.toAbsolutePath().getParent();
         return new Mapping(problems, folder).tenant(parsed, id);
+    }
+
+    /** Compares the tree with the record structure of {@link TenantFileModel}. */
+    private static void reportUnknownFields(JsonNode node, Class<?> type, String path, Problems problems) {
+        if (!node.isObject() || !type.isRecord()) {
+            return; // a wrong kind of value is reported by the binding pass
+        }
+        Map<String, RecordComponent> known = new LinkedHashMap<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            known.put(c.getName(), c);
+        }
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String at = FieldPath.join(path, property.getKey());
+            RecordComponent component = known.get(property.getKey());
+            if (component == null) {
+                problems.add(at, "unknown field (known fields: " + String.join(", ", known.keySet()) + ")");
+            } else if (component.getType().isRecord()) {
+                reportUnknownFields(property.getValue(), component.getType(), at, problems);
+            } else if (List.class.equals(component.getType()) && property.getValue().isArray()
+                    && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                for (int i = 0; i < property.getValue().size(); i++) {
+                    reportUnknownFields(property.getValue().get(i), element, FieldPath.index(at, i), problems);
+                }
+            }
+        }
     }
 
     /** Maps the parsed file, one instance per file. */
@@ -406,52 +431,5 @@ final class TenantFileReader {
     private static String abbreviate(String s) {
         String oneLine = s.replaceAll("\\p{Cntrl}", " ");
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
-    }
-
-    /**
-     * Reports every unknown field (not just the first, as FAIL_ON_UNKNOWN_PROPERTIES would) and
-     * skips its value, so one run of {@code tenants check} shows all misspellings.
-     */
-    private static final class UnknownFieldCollector extends DeserializationProblemHandler {
-
-        private final Problems problems;
-
-        UnknownFieldCollector(Problems problems) {
-            this.problems = problems;
-        }
-
-        @Override
-        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser parser,
-                ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
-            String known = deserializer == null ? "" : " (known fields: "
-                    + String.join(", ", deserializer.getKnownPropertyNames().stream().map(String::valueOf).toList()) + ")";
-            problems.add(FieldPath.join(ownerPath(parser), propertyName), "unknown field" + known);
-            parser.skipChildren();
-            return true;
-        }
-
-        /** Path of the mapping that holds the unknown field, e.g. {@code clients[0]}. */
-        private static String ownerPath(JsonParser parser) {
-            TokenStreamContext context = parser.streamReadContext();
-            JsonToken token = parser.currentToken();
-            // On a structured value the parser has already entered it; step back out.
-            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && context != null) {
-                context = context.getParent();
-            }
-            // The innermost context is the holding mapping itself, named by its parent.
-            return context == null ? "" : buildPath(context.getParent(), new ArrayDeque<>());
-        }
-
-        private static String buildPath(TokenStreamContext context, Deque<String> parts) {
-            for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-                if (c.inArray()) {
-                    parts.push("[" + c.getCurrentIndex() + "]");
-                } else if (c.inObject() && c.currentName() != null) {
-                    parts.push("." + c.currentName());
-                }
-            }
-            String path = String.join("", parts);
-            return path.startsWith(".") ? path.substring(1) : path;
-        }
     }
 }

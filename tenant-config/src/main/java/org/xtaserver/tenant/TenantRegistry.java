@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@link #current()} per request and get a consistent snapshot without locking.
  *
  * <p>A reload keeps the last good version of a tenant whose file became invalid, adds new valid
- * tenants, and removes tenants whose file was deleted (rules in detail: {@link TenantResolver}).
+ * tenants, and removes tenants whose file was deleted; a postbox identifier or certificate claimed
+ * by two tenants stays with the tenant that had it before (details in the module README).
  * The first reload starts from nothing, so it behaves like {@link TenantFiles#load(Path)}. When
  * to reload is up to the caller (the server schedules it).
  */

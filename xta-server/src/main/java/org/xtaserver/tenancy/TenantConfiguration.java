@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.xtaserver.security.CallerAuthenticator;
+import org.xtaserver.tenant.TenantFiles;
 import org.xtaserver.tenant.TenantRegistry;
 
 /** Tenants from their files, kept current while the server runs. */
@@ -12,7 +13,7 @@ class TenantConfiguration {
 
 	@Bean
 	TenantRegistry tenantRegistry(TenantsProperties properties, Clock clock) {
-		TenantRegistry registry = new TenantRegistry(properties.directory(), clock);
+		TenantRegistry registry = new TenantRegistry(properties.directory(), new TenantFiles(clock));
 		registry.reload();
 		return registry;
 	}

@@ -8,15 +8,20 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,7 @@ import org.xtaserver.tenant.Retention;
 import org.xtaserver.tenant.pki.CertificateAuthority;
 import org.xtaserver.tenant.pki.Fingerprints;
 import org.xtaserver.tenant.pki.IssuedCertificate;
+import org.xtaserver.tenant.pki.Keys;
 import org.xtaserver.tenant.pki.Pem;
 import org.xtaserver.tenant.pki.Pkcs12;
 import org.xtaserver.tenant.pki.SecureFiles;
@@ -83,11 +89,18 @@ public final class DemoEnvironment {
     }
 
     private final Clock clock;
+    private final Supplier<KeyPair> keys;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** @param clock start of the certificates' validity */
     public DemoEnvironment(Clock clock) {
+        this(clock, Keys::generateRsa);
+    }
+
+    /** Lets tests use smaller keys: RSA 3072 generation dominates their run time. Called concurrently. */
+    DemoEnvironment(Clock clock, Supplier<KeyPair> keys) {
         this.clock = clock;
+        this.keys = keys;
     }
 
     /**
@@ -103,7 +116,7 @@ public final class DemoEnvironment {
         Path staging = demo.resolveSibling(".demo-staging-" + UUID.randomUUID());
         try {
             Files.createDirectories(staging);
-            generate(root, staging);
+            generate(staging);
             install(staging, demo);
         } finally {
             deleteRecursively(staging);
@@ -112,21 +125,25 @@ public final class DemoEnvironment {
         return existing(root, true);
     }
 
-    private void generate(Path root, Path dir) throws IOException {
+    private void generate(Path dir) throws IOException {
+        // RSA 3072 key generation takes seconds each on small machines: make them side by side.
+        Deque<KeyPair> pairs = new ArrayDeque<>(IntStream.range(0, 2 + MUNICIPALITIES.size()).parallel()
+                .mapToObj(i -> keys.get()).toList());
         CertificateAuthority ca = CertificateAuthority.createRoot("CN=XTA Server Demo CA,O=XTA Server Demo,C=DE",
-                Validity.starting(clock, CA_LIFETIME));
+                Validity.starting(clock, CA_LIFETIME), pairs.pop());
         Pem.writeCertificate(dir.resolve("ca.crt"), ca.certificate());
         Pem.writePrivateKey(dir.resolve("ca.key"), ca.privateKey());
 
-        IssuedCertificate server = ca.issueServerCertificate("CN=localhost,O=XTA Server Demo,C=DE",
+        IssuedCertificate server = ca.issueServerCertificate("CN=localhost,O=XTA Server Demo,C=DE", pairs.pop(),
+                CertificateAuthority.LOCALHOST_NAMES, CertificateAuthority.LOCALHOST_ADDRESSES,
                 Validity.starting(clock, LEAF_LIFETIME));
         write(dir, "server", server);
 
         Path tenants = Files.createDirectories(dir.resolve("tenants"));
         List<IdentityJson> identities = new ArrayList<>();
         for (Municipality m : MUNICIPALITIES) {
-            IssuedCertificate client = ca.issueClientCertificate(
-                    "CN=" + m.clientName() + ",O=" + m.displayName() + ",C=DE", Validity.starting(clock, LEAF_LIFETIME));
+            IssuedCertificate client = ca.issueClientCertificate("CN=" + m.clientName() + ",O=" + m.displayName()
+                    + ",C=DE", pairs.pop(), Validity.starting(clock, LEAF_LIFETIME));
             write(dir, m.clientName(), client);
             SecureFiles.writeAtomically(tenants.resolve(m.tenantId() + ".yaml"),
                     tenantYaml(m, client.certificate()).getBytes(StandardCharsets.UTF_8), false);
@@ -136,7 +153,8 @@ public final class DemoEnvironment {
                     new IdentifierJson(id.type(), id.category(), id.name(), id.value())));
         }
         // Written last: its presence means "complete".
-        SecureFiles.writeAtomically(dir.resolve(IDENTITIES), json.writeValueAsBytes(identities), false);
+        SecureFiles.writeAtomically(dir.resolve(IDENTITIES),
+                (json.writeValueAsString(identities) + "\n").getBytes(StandardCharsets.UTF_8), false);
     }
 
     private static void write(Path dir, String name, IssuedCertificate issued) throws IOException {

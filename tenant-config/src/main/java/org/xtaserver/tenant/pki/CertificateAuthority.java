@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -39,6 +40,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class CertificateAuthority {
 
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
+    /** Subject alternative names of a local server certificate. */
+    public static final List<String> LOCALHOST_NAMES = List.of("localhost");
+    public static final List<String> LOCALHOST_ADDRESSES = List.of("127.0.0.1", "::1");
 
     private final X509Certificate certificate;
     private final PrivateKey privateKey;
@@ -79,7 +83,7 @@ public final class CertificateAuthority {
     private static CertificateAuthority createRoot(String subjectDn, Validity validity, KeyPair keyPair,
             SecureRandom random) {
         try {
-            X500Name subject = new X500Name(subjectDn);
+            X500Name subject = name(subjectDn);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(random),
                     Date.from(validity.notBefore()), Date.from(validity.notAfter()), subject, keyPair.getPublic())
@@ -106,7 +110,7 @@ public final class CertificateAuthority {
 
     /** A TLS server certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1}. */
     public IssuedCertificate issueServerCertificate(String subjectDn, Validity validity) {
-        return issueServerCertificate(subjectDn, List.of("localhost"), List.of("127.0.0.1", "::1"), validity);
+        return issueServerCertificate(subjectDn, LOCALHOST_NAMES, LOCALHOST_ADDRESSES, validity);
     }
 
     /**
@@ -117,11 +121,18 @@ public final class CertificateAuthority {
      */
     public IssuedCertificate issueServerCertificate(String subjectDn, List<String> dnsNames, List<String> ipAddresses,
             Validity validity) {
+        return issueServerCertificate(subjectDn, Keys.generateRsa(Keys.RSA_BITS, random), dnsNames, ipAddresses,
+                validity);
+    }
+
+    /** A TLS server certificate for an existing key pair. */
+    public IssuedCertificate issueServerCertificate(String subjectDn, KeyPair keyPair, List<String> dnsNames,
+            List<String> ipAddresses, Validity validity) {
         List<GeneralName> names = new ArrayList<>();
         dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
         // BouncyCastle parses literal addresses itself and rejects host names (no DNS lookup).
         ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
-        return issue(subjectDn, Keys.generateRsa(Keys.RSA_BITS, random), validity, KeyPurposeId.id_kp_serverAuth,
+        return issue(subjectDn, keyPair, validity, KeyPurposeId.id_kp_serverAuth,
                 new GeneralNames(names.toArray(GeneralName[]::new)));
     }
 
@@ -141,7 +152,7 @@ public final class CertificateAuthority {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             PublicKey publicKey = keyPair.getPublic();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
-                    Date.from(validity.notBefore()), Date.from(validity.notAfter()), new X500Name(subjectDn), publicKey)
+                    Date.from(validity.notBefore()), Date.from(validity.notAfter()), name(subjectDn), publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true,
                             new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
@@ -163,6 +174,15 @@ public final class CertificateAuthority {
             throws OperatorCreationException, CertificateException {
         ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signingKey);
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    /**
+     * Parses the DN as RFC 2253 (first RDN printed = last RDN encoded), as the JDK and OpenSSL
+     * do; BouncyCastle's own string parser would keep the written order and produce certificates
+     * whose subject prints reversed ("C=DE,O=...,CN=...").
+     */
+    private static X500Name name(String dn) {
+        return X500Name.getInstance(new X500Principal(dn).getEncoded());
     }
 
     /** Positive, unpredictable, at most 20 octets (RFC 5280 4.1.2.2). */

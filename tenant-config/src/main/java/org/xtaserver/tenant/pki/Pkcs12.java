@@ -14,23 +14,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.bouncycastle.asn1.DERBMPString;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.pkcs.PKCS12PfxPdu;
-import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
-import org.bouncycastle.pkcs.PKCS12SafeBag;
-import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
-import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
  * Reads and writes PKCS#12 key stores holding one private key with its certificate chain.
@@ -120,44 +103,34 @@ public final class Pkcs12 {
         SecureFiles.writeAtomically(file, encode(alias, key, chain, password), true);
     }
 
-    /** The DER encoding of a PKCS#12 file holding key and chain (end-entity certificate first). */
+    /**
+     * The DER encoding of a PKCS#12 file holding key and chain (end-entity certificate first).
+     *
+     * <p>Written by the JDK's own PKCS12 key store (PBES2 with AES-256 and HMAC-SHA256 since Java
+     * 17): a BouncyCastle provider instance cannot be used for this inside a Spring Boot fat jar,
+     * where the JCE refuses to authenticate provider classes from a nested jar.
+     */
     public static byte[] encode(String alias, PrivateKey key, List<X509Certificate> chain, char[] password) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("chain must contain at least the certificate of the key");
         }
         try {
-            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            // The JDK pairs key and certificate through this local key id.
-            SubjectKeyIdentifier localKeyId = ext.createSubjectKeyIdentifier(chain.get(0).getPublicKey());
-
-            List<PKCS12SafeBag> certificateBags = new ArrayList<>();
-            for (int i = 0; i < chain.size(); i++) {
-                PKCS12SafeBagBuilder bag = new JcaPKCS12SafeBagBuilder(chain.get(i));
-                if (i == 0) {
-                    bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(alias));
-                    bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
-                }
-                certificateBags.add(bag.build());
-            }
-            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor(password));
-            keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(alias));
-            keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
-
-            PKCS12PfxPdu pfx = new PKCS12PfxPduBuilder()
-                    .addEncryptedData(encryptor(password), certificateBags.toArray(PKCS12SafeBag[]::new))
-                    .addData(keyBag.build())
-                    .build(new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256)
-                            .setIterationCount(ITERATIONS), password);
-            return pfx.getEncoded();
-        } catch (IOException | GeneralSecurityException | OperatorCreationException | PKCSException e) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setEntry(alias, new KeyStore.PrivateKeyEntry(key, chain.toArray(Certificate[]::new)),
+                    new KeyStore.PasswordProtection(password, "PBEWithHmacSHA256AndAES_256",
+                            new javax.crypto.spec.PBEParameterSpec(salt(), ITERATIONS)));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, password);
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException e) {
             throw new PkiException("creating PKCS#12 for " + alias + " failed", e);
         }
     }
 
-    private static OutputEncryptor encryptor(char[] password) throws OperatorCreationException {
-        return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
-                .setIterationCount(ITERATIONS)
-                .build(password);
+    private static byte[] salt() {
+        byte[] salt = new byte[20];
+        new java.security.SecureRandom().nextBytes(salt);
+        return salt;
     }
 }

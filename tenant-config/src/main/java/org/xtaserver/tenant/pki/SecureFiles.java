@@ -23,15 +23,21 @@ public final class SecureFiles {
      * Writes {@code content} to a temporary file next to {@code target} and renames it over the
      * target (atomically where the file system allows).
      *
-     * @param secret create the file readable and writable by the owner only (POSIX systems)
+     * @param secret create the file readable and writable by the owner only (POSIX systems);
+     *     otherwise it becomes readable by everyone ({@code rw-r--r--})
      */
     public static void writeAtomically(Path target, byte[] content, boolean secret) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = secret && isPosix()
+        boolean posix = isPosix();
+        Path tmp = posix
                 ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", ownerOnly())
                 : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            if (posix && !secret) {
+                // Temporary files start owner-only; certificates and configuration are public.
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(content);
             }

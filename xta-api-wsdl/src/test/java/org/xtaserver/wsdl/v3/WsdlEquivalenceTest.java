@@ -53,8 +53,8 @@ class WsdlEquivalenceTest {
         assertThat(ours).containsEntry("portType managementPortType op lookupService fault ParameterIsNotValid",
                 "elements=[{" + XTA_NS + "}ParameterIsNotValidException] action=http://www.xta.de/XTA/IsServiceAvailable");
         assertThat(ours).containsEntry("binding sendXTAHttpsBinding op sendMessage input",
-                "body=literal headers=[{http://www.osci.eu/ws/2014/10/transport}MessageMetaData,"
-                        + " {http://www.osci.eu/ws/2008/05/transport}X509TokenContainer]");
+                "body=literal headers=[{http://www.osci.eu/ws/2008/05/transport}X509TokenContainer,"
+                        + " {http://www.osci.eu/ws/2014/10/transport}MessageMetaData]");
         assertThat(ours.get("policy TransportBindingPolicy"))
                 .contains("HttpsToken {{}RequireClientCertificate=true}");
         assertThat(ours.get("policy osciCommon"))

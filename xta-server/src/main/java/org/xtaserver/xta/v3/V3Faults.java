@@ -49,8 +49,8 @@ final class V3Faults {
 
 	private static <T extends ExceptionType> T fill(T bean, XtaError error) {
 		CodeFehlernummer code = new CodeFehlernummer();
-		code.setCode(error.code());
-		code.setName(error.text());
+		code.setCode(error.code().number());
+		code.setName(error.code().officialName());
 		code.setListURI(ERROR_CODE_LIST);
 		code.setListVersionID("1.0");
 		bean.setErrorCode(code);

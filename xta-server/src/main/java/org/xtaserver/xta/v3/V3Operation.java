@@ -66,7 +66,7 @@ final class V3Operation {
 	private RuntimeException fault(XtaFailure failure) {
 		Exception fault = this.declared.contains(failure.error().kind()) ? V3Faults.toFault(failure)
 				: V3Faults.technicalProblem(failure);
-		log.debug("XTA-2093 {} answered with {} {}", this.name, fault.getClass().getSimpleName(), failure.error().code());
+		log.debug("XTA-2093 {} answered with {} {}", this.name, fault.getClass().getSimpleName(), failure.error().code().number());
 		return V3Operation.<RuntimeException>sneaky(fault);
 	}
 
