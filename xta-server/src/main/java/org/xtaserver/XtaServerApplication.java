@@ -12,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class XtaServerApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && "tenants".equals(args[0])) {
+			System.exit(TenantsCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(XtaServerApplication.class, args);
 	}
 }
