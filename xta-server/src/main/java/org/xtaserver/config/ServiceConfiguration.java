@@ -3,6 +3,7 @@ package org.xtaserver.config;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.xtaserver.audit.Auditor;
 import org.xtaserver.management.ManagementService;
 import org.xtaserver.msgbox.MsgBoxService;
 import org.xtaserver.send.SendService;
@@ -16,18 +17,19 @@ class ServiceConfiguration {
 
 	@Bean
 	ManagementService managementService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties,
-			Clock clock) {
-		return new ManagementService(store, tenants, properties, clock);
+			Clock clock, Auditor auditor) {
+		return new ManagementService(store, tenants, properties, clock, auditor);
 	}
 
 	@Bean
-	SendService sendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock) {
-		return new SendService(store, tenants, properties, clock);
+	SendService sendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
+			Auditor auditor) {
+		return new SendService(store, tenants, properties, clock, auditor);
 	}
 
 	@Bean
 	MsgBoxService msgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
-			XtaServerProperties properties, Clock clock) {
-		return new MsgBoxService(store, requests, tenants, properties, clock);
+			XtaServerProperties properties, Clock clock, Auditor auditor) {
+		return new MsgBoxService(store, requests, tenants, properties, clock, auditor);
 	}
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xtaserver.audit.AuditAction;
+import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
 import org.xtaserver.message.MessageId;
 import org.xtaserver.message.MessageStatus;
@@ -32,17 +34,27 @@ public class ManagementService {
 
 	private final Clock clock;
 
-	public ManagementService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock) {
+	private final Auditor auditor;
+
+	public ManagementService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
+			Auditor auditor) {
 		this.store = store;
 		this.tenants = tenants;
 		this.properties = properties;
 		this.clock = clock;
+		this.auditor = auditor;
+	}
+
+	/** checkAccountActive: the caller is authenticated and authorised, so the account is active. */
+	public void checkAccount(Caller caller) {
+		this.auditor.ok(caller, AuditAction.CHECK_ACCOUNT, null);
 	}
 
 	/** A fresh message id, reserved for the caller until it sends a message with it. */
 	public MessageId createMessageId(Caller caller) {
 		MessageId id = MessageId.newUnique(this.properties.identity());
 		this.store.reserve(id, caller.tenant(), caller.party(), this.clock.instant());
+		this.auditor.ok(caller, AuditAction.CREATE_MESSAGE_ID, id);
 		log.debug("XTA-2001 message id {} reserved for tenant {}", id, caller.tenant().value());
 		return id;
 	}
@@ -55,6 +67,7 @@ public class ManagementService {
 		if (lookups.isEmpty()) {
 			throw XtaError.MISSING_PARAMETER.failure("LookupService");
 		}
+		this.auditor.ok(caller, AuditAction.LOOKUP_SERVICE, null);
 		return lookups.stream().map(this::lookup).toList();
 	}
 
@@ -72,6 +85,7 @@ public class ManagementService {
 	/** The transport report for the message's author or reader. */
 	public TransportReport transportReport(Caller caller, MessageId id) {
 		StoredMessage message = visibleTo(caller, id);
+		this.auditor.ok(caller, AuditAction.TRANSPORT_REPORT, id);
 		return new TransportReport(message, this.store.history(message), this.clock.instant(), this.properties.identity());
 	}
 
@@ -80,6 +94,7 @@ public class ManagementService {
 		StoredMessage message = this.store.find(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
 		if (!isAuthor(caller, message)) {
 			log.warn("XTA-3003 denied: tenant {} tried to cancel message {} of another author", caller.tenant().value(), id);
+			this.auditor.denied(caller, AuditAction.CANCEL, id, XtaError.NOT_YOUR_MESSAGE);
 			throw XtaError.NOT_YOUR_MESSAGE.failure(id.value());
 		}
 		if (message.status() == MessageStatus.CANCELLED) {
@@ -87,8 +102,10 @@ public class ManagementService {
 		}
 		Instant now = this.clock.instant();
 		if (!this.store.cancel(message, now)) {
+			this.auditor.denied(caller, AuditAction.CANCEL, id, XtaError.CANCEL_DENIED);
 			throw XtaError.CANCEL_DENIED.failure("status " + this.store.find(id).map(StoredMessage::status).orElseThrow());
 		}
+		this.auditor.ok(caller, AuditAction.CANCEL, id);
 		log.info("XTA-2002 message {} of tenant {} cancelled", id, caller.tenant().value());
 	}
 
@@ -97,6 +114,7 @@ public class ManagementService {
 		if (!isAuthor(caller, message) && !isReader(caller, message)) {
 			log.warn("XTA-3004 denied: tenant {} asked for the report of message {} of another party",
 					caller.tenant().value(), id);
+			this.auditor.denied(caller, AuditAction.TRANSPORT_REPORT, id, XtaError.NOT_YOUR_MESSAGE);
 			throw XtaError.NOT_YOUR_MESSAGE.failure(id.value());
 		}
 		return message;

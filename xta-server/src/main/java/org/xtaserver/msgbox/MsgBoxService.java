@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xtaserver.audit.AuditAction;
+import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
 import org.xtaserver.message.MessageId;
-import org.xtaserver.message.MessageStatus;
 import org.xtaserver.message.StoredMessage;
 import org.xtaserver.message.XtaError;
 import org.xtaserver.security.Caller;
@@ -41,13 +42,16 @@ public class MsgBoxService {
 
 	private final Clock clock;
 
+	private final Auditor auditor;
+
 	public MsgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
-			XtaServerProperties properties, Clock clock) {
+			XtaServerProperties properties, Clock clock, Auditor auditor) {
 		this.store = store;
 		this.requests = requests;
 		this.tenants = tenants;
 		this.properties = properties;
 		this.clock = clock;
+		this.auditor = auditor;
 	}
 
 	/** getStatusList: the first page of the caller's postbox under a new request id. */
@@ -58,6 +62,7 @@ public class MsgBoxService {
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.LIST, query, limit, listForm,
 				page.lastKey(0), expiry());
 		this.requests.save(request, this.clock.instant());
+		this.auditor.ok(caller, AuditAction.LIST, null);
 		return new StatusPage(request.requestId(), page.messages(), page.remaining(), RequestState.VALID);
 	}
 
@@ -70,6 +75,7 @@ public class MsgBoxService {
 		MsgBoxRequest request = found.get();
 		PostboxPage page = this.store.list(request.query(), request.lastKey(), request.maxItems());
 		this.requests.advance(requestId, page.lastKey(request.lastKey()));
+		this.auditor.ok(caller, AuditAction.LIST, null);
 		return new StatusPage(requestId, page.messages(), page.remaining(), RequestState.VALID);
 	}
 
@@ -110,6 +116,7 @@ public class MsgBoxService {
 			switch (message.status()) {
 				case FETCHED -> {
 					this.store.close(message, now);
+					this.auditor.ok(caller, AuditAction.CLOSE, id);
 					log.info("XTA-2020 message {} closed by tenant {}", id, caller.tenant().value());
 				}
 				case CLOSED -> log.debug("XTA-2021 message {} closed again by tenant {}", id, caller.tenant().value());
@@ -124,6 +131,7 @@ public class MsgBoxService {
 			return new FetchResult(requestId, Optional.empty(), 0);
 		}
 		StoredMessage message = this.store.markFetched(page.messages().get(0), this.clock.instant());
+		this.auditor.ok(caller, AuditAction.FETCH, message.id());
 		log.info("XTA-2022 message {} fetched by tenant {}", message.id(), caller.tenant().value());
 		return new FetchResult(requestId, Optional.of(message), page.remaining());
 	}
@@ -139,6 +147,7 @@ public class MsgBoxService {
 		StoredMessage message = this.store.find(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
 		if (!caller.tenant().equals(message.readerTenant()) || !caller.party().equals(message.metadata().reader())) {
 			log.warn("XTA-3005 denied: tenant {} addressed message {} of another postbox", caller.tenant().value(), id);
+			this.auditor.denied(caller, AuditAction.FETCH, id, XtaError.NOT_YOUR_MESSAGE);
 			throw XtaError.NOT_YOUR_MESSAGE.failure(id.value());
 		}
 		return message;
@@ -153,6 +162,7 @@ public class MsgBoxService {
 		if (request.isPresent() && !(request.get().query().tenant().equals(caller.tenant())
 				&& request.get().query().reader().equals(caller.party()))) {
 			log.warn("XTA-3006 denied: tenant {} used the MsgBoxRequestID of another postbox", caller.tenant().value());
+			this.auditor.denied(caller, AuditAction.LIST, null, XtaError.NOT_YOUR_POSTBOX);
 			throw XtaError.NOT_YOUR_POSTBOX.failure();
 		}
 		return request;
@@ -172,6 +182,7 @@ public class MsgBoxService {
 			.isPresent();
 		if (!own) {
 			log.warn("XTA-3007 denied: tenant {} has no postbox {}", caller.tenant().value(), caller.party());
+			this.auditor.denied(caller, AuditAction.LIST, null, XtaError.NOT_YOUR_POSTBOX);
 			throw XtaError.NOT_YOUR_POSTBOX.failure(caller.party().toString());
 		}
 	}

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xtaserver.audit.AuditAction;
+import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
 import org.xtaserver.message.MessageSource;
 import org.xtaserver.message.NewMessage;
@@ -35,11 +37,15 @@ public class SendService {
 
 	private final Clock clock;
 
-	public SendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock) {
+	private final Auditor auditor;
+
+	public SendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
+			Auditor auditor) {
 		this.store = store;
 		this.tenants = tenants;
 		this.properties = properties;
 		this.clock = clock;
+		this.auditor = auditor;
 	}
 
 	/** Returns once the message is committed. */
@@ -64,6 +70,7 @@ public class SendService {
 				submission.kind(), parts);
 		try {
 			StoredMessage stored = this.store.acceptReserved(message, this.clock.instant());
+			this.auditor.ok(caller, AuditAction.SEND, stored.id());
 			log.info("XTA-2010 message {} accepted from tenant {} for {} ({}, {} bytes)", stored.id(),
 					caller.tenant().value(), Optional.ofNullable(readerTenant).map(TenantId::value).orElse("transport"),
 					stored.status(), stored.contentSize());
@@ -85,6 +92,7 @@ public class SendService {
 		if (!caller.party().equals(submission.metadata().author())) {
 			throw XtaError.AUTHOR_MISMATCH.failure();
 		}
+		this.auditor.denied(caller, AuditAction.SEND_SYNC, submission.metadata().messageId(), XtaError.SYNC_NOT_SUPPORTED);
 		throw XtaError.SYNC_NOT_SUPPORTED.failure(submission.metadata().reader().toString());
 	}
 }

@@ -1,5 +1,6 @@
 package org.xtaserver.tenancy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,18 +14,19 @@ class TenantConfiguration {
 
 	@Bean
 	TenantRegistry tenantRegistry(TenantsProperties properties, Clock clock) {
-		TenantRegistry registry = new TenantRegistry(properties.directory(), new TenantFiles(clock));
-		registry.reload();
-		return registry;
+		return new TenantRegistry(properties.directory(), new TenantFiles(clock));
+	}
+
+	/** Loads the tenants while the context starts (before the ports serve), and keeps them current. */
+	@Bean
+	TenantReloader tenantReloader(TenantRegistry registry, MeterRegistry meters) {
+		TenantReloader reloader = new TenantReloader(registry, meters);
+		reloader.reload();
+		return reloader;
 	}
 
 	@Bean
-	TenantReloader tenantReloader(TenantRegistry registry) {
-		return new TenantReloader(registry);
-	}
-
-	@Bean
-	CallerAuthenticator callerAuthenticator(TenantRegistry registry) {
-		return new CallerAuthenticator(registry);
+	CallerAuthenticator callerAuthenticator(TenantRegistry registry, org.xtaserver.audit.Auditor auditor) {
+		return new CallerAuthenticator(registry, auditor);
 	}
 }

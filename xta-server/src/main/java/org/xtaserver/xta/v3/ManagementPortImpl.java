@@ -76,7 +76,7 @@ public class ManagementPortImpl implements ManagementPortType {
 
 	@Override
 	public void checkAccountActive(PartyType authorIdentifier) {
-		CHECK_ACCOUNT.run(() -> this.callers.authenticate(authorIdentifier, "AuthorIdentifier"));
+		CHECK_ACCOUNT.run(() -> this.management.checkAccount(this.callers.authenticate(authorIdentifier, "AuthorIdentifier")));
 	}
 
 	@Override
