@@ -33,9 +33,32 @@ final class StaleMariaDbProcesses {
 		return commandLine.contains("mariadbd") && (commandLine.contains(marker + " ") || commandLine.endsWith(marker));
 	}
 
-	/** Stops each leftover: SIGTERM lets InnoDB shut down cleanly; SIGKILL after the timeout. */
+	/**
+	 * Whether the server's parent is gone: a JVM killed with SIGKILL leaves its mariadbd to init (or
+	 * a container's subreaper). A mariadbd whose parent is still a running JVM belongs to a live
+	 * xta-server and must not be touched.
+	 */
+	static boolean isOrphan(ProcessHandle process) {
+		return process.parent()
+			.map((parent) -> parent.pid() == 1 || !parent.info().command().map((c) -> c.contains("java")).orElse(false))
+			.orElse(true);
+	}
+
+	/**
+	 * Stops each leftover: SIGTERM lets InnoDB shut down cleanly; SIGKILL after the timeout.
+	 * @throws IllegalStateException when a live server uses the data directory
+	 */
 	static int stopAll(Path dataDir, Duration timeout) {
-		List<ProcessHandle> stale = using(dataDir);
+		List<ProcessHandle> found = using(dataDir);
+		for (ProcessHandle process : found) {
+			if (!isOrphan(process)) {
+				throw new IllegalStateException("the embedded MariaDB data in " + dataDir + " is in use by a running "
+						+ "server (mariadbd pid " + process.pid() + ", parent pid "
+						+ process.parent().map(ProcessHandle::pid).orElse(-1L) + "); stop it first or set "
+						+ "xta.embedded-db.directory to another folder");
+			}
+		}
+		List<ProcessHandle> stale = found;
 		for (ProcessHandle process : stale) {
 			log.warn("XTA-1002 stopping leftover embedded MariaDB (pid {}) of an earlier run on {}", process.pid(),
 					dataDir);
