@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Method;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -169,8 +170,19 @@ class OfficialWsdlConformanceTest {
 		assertThat(sendRequest.contentType()).as("sendMessage travels as MTOM")
 			.startsWithIgnoringCase("multipart/related")
 			.contains("application/xop+xml");
-		assertThat(new String(sendRequest.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+		assertThat(new String(sendRequest.bytes(), StandardCharsets.ISO_8859_1))
 			.as("sendMessage request: Message and Attachment as xop:Include")
+			.containsPattern("(?s)Include.*Include");
+		RawExchangeCapture.Captured fetchResponse = wire.stream()
+			.filter((c) -> c.operation().equals("getMessage")
+					&& c.direction() == RawExchangeCapture.Direction.RESPONSE)
+			.findFirst()
+			.orElseThrow();
+		assertThat(fetchResponse.contentType()).as("getMessage answers with MTOM (policy OptimizedMimeSerialization)")
+			.startsWithIgnoringCase("multipart/related")
+			.contains("application/xop+xml");
+		assertThat(new String(fetchResponse.bytes(), StandardCharsets.ISO_8859_1))
+			.as("getMessage response: Message and Attachment as xop:Include")
 			.containsPattern("(?s)Include.*Include");
 	}
 
@@ -319,7 +331,7 @@ class OfficialWsdlConformanceTest {
 	void sendMessageSyncIsRefusedWithSyncAsync() throws Exception {
 		String id = authorManagement.createMessageId(Official.party(author)).getValue();
 		Holder<GenericContentContainer> container = new Holder<>(Official.container(
-				Official.content("sync?".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "sync.txt")));
+				Official.content("sync?".getBytes(StandardCharsets.UTF_8), "text/plain", "sync.txt")));
 		Holder<MessageMetaData> metadata = new Holder<>(Official.metadata(id, author, reader, service));
 		Holder<X509TokenContainerType> tokens = new Holder<>();
 

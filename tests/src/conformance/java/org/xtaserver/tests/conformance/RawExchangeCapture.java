@@ -1,5 +1,6 @@
 package org.xtaserver.tests.conformance;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -138,7 +139,7 @@ final class RawExchangeCapture {
 				in.transferTo(cache);
 				in.close();
 				byte[] bytes = cache.getBytes();
-				message.setContent(InputStream.class, new java.io.ByteArrayInputStream(bytes));
+				message.setContent(InputStream.class, new ByteArrayInputStream(bytes));
 				Object status = message.get(Message.RESPONSE_CODE);
 				add(new Captured(operation(message), Direction.RESPONSE, (String) message.get(Message.CONTENT_TYPE),
 						bytes, (status instanceof Integer code) ? code : null));

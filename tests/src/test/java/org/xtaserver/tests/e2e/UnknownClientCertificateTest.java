@@ -3,6 +3,7 @@ package org.xtaserver.tests.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -105,9 +106,9 @@ class UnknownClientCertificateTest {
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			// keep the whole chain: the IOException of HttpClient wraps the SSL problem
-			throw new java.io.IOException("request to " + wsdl + " failed", ex);
+			throw new IOException("request to " + wsdl + " failed", ex);
 		}
 	}
 

@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,7 +117,7 @@ public final class XtaServer implements AutoCloseable {
 			Files.createDirectories(this.workingDirectory);
 			Files.writeString(this.logFile, "\n===== xta-server harness: start #" + this.starts + " of " + this.name
 					+ " at " + Instant.now() + "\n===== " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			this.process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()))
@@ -438,7 +441,7 @@ public final class XtaServer implements AutoCloseable {
 		}
 	}
 
-	private static final java.util.Map<Path, Path> SNAPSHOTS = new ConcurrentHashMap<>();
+	private static final Map<Path, Path> SNAPSHOTS = new ConcurrentHashMap<>();
 
 	/**
 	 * A copy of the server jar taken once per test run, so that a rebuild of xta-server during
@@ -456,9 +459,9 @@ public final class XtaServer implements AutoCloseable {
 			try {
 				Files.createDirectories(target.getParent());
 				Path partial = target.resolveSibling(target.getFileName() + ".partial");
-				Files.copy(source, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-				Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-						java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+				Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
+						StandardCopyOption.ATOMIC_MOVE);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("cannot copy the server jar " + source + " to " + target, ex);

@@ -1,4 +1,4 @@
-package org.xtaserver.tests.e2e;
+package org.xtaserver.tests.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
