@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.management.ManagementService;
+import org.xtaserver.metrics.MessageMetrics;
 import org.xtaserver.msgbox.MsgBoxService;
 import org.xtaserver.send.SendService;
 import org.xtaserver.store.MessageStore;
@@ -23,13 +24,13 @@ class ServiceConfiguration {
 
 	@Bean
 	SendService sendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
-			Auditor auditor) {
-		return new SendService(store, tenants, properties, clock, auditor);
+			Auditor auditor, MessageMetrics metrics) {
+		return new SendService(store, tenants, properties, clock, auditor, metrics);
 	}
 
 	@Bean
 	MsgBoxService msgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
-			XtaServerProperties properties, Clock clock, Auditor auditor) {
-		return new MsgBoxService(store, requests, tenants, properties, clock, auditor);
+			XtaServerProperties properties, Clock clock, Auditor auditor, MessageMetrics metrics) {
+		return new MsgBoxService(store, requests, tenants, properties, clock, auditor, metrics);
 	}
 }

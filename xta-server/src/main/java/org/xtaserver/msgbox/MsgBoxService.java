@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.xtaserver.audit.AuditAction;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
+import org.xtaserver.metrics.MessageMetrics;
 import org.xtaserver.message.MessageId;
 import org.xtaserver.message.StoredMessage;
 import org.xtaserver.message.XtaError;
@@ -44,8 +45,11 @@ public class MsgBoxService {
 
 	private final Auditor auditor;
 
+	private final MessageMetrics metrics;
+
 	public MsgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
-			XtaServerProperties properties, Clock clock, Auditor auditor) {
+			XtaServerProperties properties, Clock clock, Auditor auditor, MessageMetrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.requests = requests;
 		this.tenants = tenants;
@@ -117,6 +121,7 @@ public class MsgBoxService {
 				case FETCHED -> {
 					this.store.close(message, now);
 					this.auditor.ok(caller, AuditAction.CLOSE, id);
+					this.metrics.closed(caller.tenant());
 					log.info("XTA-2020 message {} closed by tenant {}", id, caller.tenant().value());
 				}
 				case CLOSED -> log.debug("XTA-2021 message {} closed again by tenant {}", id, caller.tenant().value());

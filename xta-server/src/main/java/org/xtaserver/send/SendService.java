@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.xtaserver.audit.AuditAction;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
+import org.xtaserver.metrics.MessageMetrics;
 import org.xtaserver.message.MessageSource;
 import org.xtaserver.message.NewMessage;
 import org.xtaserver.message.NewPart;
@@ -39,8 +40,11 @@ public class SendService {
 
 	private final Auditor auditor;
 
+	private final MessageMetrics metrics;
+
 	public SendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
-			Auditor auditor) {
+			Auditor auditor, MessageMetrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.tenants = tenants;
 		this.properties = properties;
@@ -71,6 +75,7 @@ public class SendService {
 		try {
 			StoredMessage stored = this.store.acceptReserved(message, this.clock.instant());
 			this.auditor.ok(caller, AuditAction.SEND, stored.id());
+			this.metrics.received(readerTenant != null ? readerTenant : caller.tenant(), MessageSource.XTA);
 			log.info("XTA-2010 message {} accepted from tenant {} for {} ({}, {} bytes)", stored.id(),
 					caller.tenant().value(), Optional.ofNullable(readerTenant).map(TenantId::value).orElse("transport"),
 					stored.status(), stored.contentSize());

@@ -58,4 +58,13 @@ public interface MessageStore {
 
 	/** Cancels a message not yet fetched. {@code false} when it was fetched meanwhile. */
 	boolean cancel(StoredMessage message, Instant at);
+
+	/**
+	 * Deletes at most {@code limit} messages of a reader tenant that were closed or cancelled before
+	 * {@code before}, with their content and history, in one short transaction; returns how many.
+	 */
+	int purgeFinished(TenantId readerTenant, Instant before, int limit);
+
+	/** Per postbox of a tenant: messages waiting (not closed) and the entry time of the oldest. */
+	List<PostboxBacklog> backlog();
 }

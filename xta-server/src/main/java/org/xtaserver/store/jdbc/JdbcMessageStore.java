@@ -33,6 +33,7 @@ import org.xtaserver.message.TransportEvent;
 import org.xtaserver.store.DuplicateMessageException;
 import org.xtaserver.store.MessageIdNotReservedException;
 import org.xtaserver.store.MessageStore;
+import org.xtaserver.store.PostboxBacklog;
 import org.xtaserver.store.PostboxPage;
 import org.xtaserver.store.PostboxQuery;
 import org.xtaserver.store.jdbc.ChunkedContentWriter.PendingContent;
@@ -264,6 +265,40 @@ public class JdbcMessageStore implements MessageStore {
 			return n == 1;
 		});
 		return Boolean.TRUE.equals(cancelled);
+	}
+
+	@Override
+	public int purgeFinished(TenantId readerTenant, Instant before, int limit) {
+		Integer purged = this.tx.execute((status) -> {
+			List<Long> keys = this.jdbc.queryForList("SELECT id FROM message WHERE reader_tenant = ? AND ("
+					+ "(status = ? AND reception_at < ?) OR (status = ? AND cancelled_at < ?)) ORDER BY id LIMIT ? FOR UPDATE",
+					Long.class, readerTenant.value(), MessageStatus.CLOSED.name(), SqlTime.utc(before),
+					MessageStatus.CANCELLED.name(), SqlTime.utc(before), limit);
+			if (keys.isEmpty()) {
+				return 0;
+			}
+			String in = String.join(", ", keys.stream().map((k) -> "?").toList());
+			List<Long> contents = this.jdbc.queryForList("SELECT content_id FROM message_part WHERE message_pk IN (" + in + ")",
+					Long.class, keys.toArray());
+			this.jdbc.update("DELETE FROM message WHERE id IN (" + in + ")", keys.toArray());
+			if (!contents.isEmpty()) {
+				String cin = String.join(", ", contents.stream().map((k) -> "?").toList());
+				this.jdbc.update("DELETE FROM content WHERE id IN (" + cin + ")", contents.toArray());
+			}
+			return keys.size();
+		});
+		return purged == null ? 0 : purged;
+	}
+
+	@Override
+	public List<PostboxBacklog> backlog() {
+		return this.jdbc.query("SELECT reader_tenant, reader_type, reader_value, COUNT(*) AS waiting, MIN(delivered_at) AS oldest "
+				+ "FROM message WHERE reader_tenant IS NOT NULL AND status IN (?, ?) "
+				+ "GROUP BY reader_tenant, reader_type, reader_value",
+				(rs, i) -> new PostboxBacklog(new TenantId(rs.getString("reader_tenant")),
+						PartyId.of(rs.getString("reader_type"), rs.getString("reader_value")), rs.getLong("waiting"),
+						SqlTime.instant(rs, "oldest")),
+				MessageStatus.IN_POSTBOX.name(), MessageStatus.FETCHED.name());
 	}
 
 	private List<StoredMessage> queryMessages(String sql, Object... args) {

@@ -192,6 +192,43 @@ class JdbcMessageStoreTests {
 		assertThat(retried.status()).isEqualTo(MessageStatus.IN_POSTBOX);
 	}
 
+	@Test
+	void purgeRemovesOnlyMessagesFinishedBeforeTheCutoffTogetherWithTheirContent() {
+		StoredMessage old = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, randomBytes(3 * CHUNK)), T0);
+		this.store.close(this.store.markFetched(old, T0.plusSeconds(1)), T0.plusSeconds(2));
+		StoredMessage recent = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("r")), T0);
+		this.store.close(this.store.markFetched(recent, T0.plusSeconds(1)), T0.plusSeconds(100));
+		StoredMessage waiting = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("w")), T0);
+		StoredMessage otherTenant = this.store.acceptReserved(message(reserved(AUTHOR), READER, BEISPIEL, bytes("o")), T0);
+		this.store.close(this.store.markFetched(otherTenant, T0.plusSeconds(1)), T0.plusSeconds(2));
+
+		assertThat(this.store.purgeFinished(MUSTERSTADT, T0.plusSeconds(50), 10)).isEqualTo(1);
+
+		assertThat(this.store.find(old.id())).isEmpty();
+		assertThat(this.store.find(recent.id())).isPresent();
+		assertThat(this.store.find(waiting.id())).isPresent();
+		assertThat(this.store.find(otherTenant.id())).isPresent();
+		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM content_chunk WHERE content_id = ?", Integer.class,
+				old.parts().get(0).contentId())).isZero();
+	}
+
+	@Test
+	void backlogCountsWaitingMessagesPerPostboxWithTheOldestEntry() {
+		StoredMessage first = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("1")), T0);
+		this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("2")), T0.plusSeconds(60));
+		StoredMessage closed = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("3")), T0);
+		this.store.close(this.store.markFetched(closed, T0), T0);
+		this.store.markFetched(first, T0.plusSeconds(1));
+
+		assertThat(this.store.backlog()).singleElement().satisfies((b) -> {
+			assertThat(b.tenant()).isEqualTo(MUSTERSTADT);
+			assertThat(b.postbox()).isEqualTo(READER);
+			assertThat(b.waiting()).isEqualTo(2);
+			assertThat(b.oldestEntry()).isEqualTo(T0);
+		});
+	}
+
 	private MessageId reserved(PartyId author) {
 		MessageId id = MessageId.newUnique("test");
 		this.store.reserve(id, MUSTERSTADT, author, T0);
