@@ -70,6 +70,7 @@ public final class IntermediaryEngine {
     private final AtomicLong conversations = new AtomicLong(1000);
     private final List<Fault> nextFaults = new CopyOnWriteArrayList<>();
     private volatile Fault permanentFault;
+    private volatile java.util.function.BiConsumer<byte[], byte[]> trafficListener = (req, resp) -> { };
 
     public IntermediaryEngine(SimulatorKeys keys, Clock clock, SecureRandom random) {
         this.keys = keys;
@@ -84,6 +85,11 @@ public final class IntermediaryEngine {
     }
 
     // ---------------------------------------------------------------- test API
+
+    /** Receives every (request inner envelope or null, response inner envelope) pair, e.g. for schema checks. */
+    public void onTraffic(java.util.function.BiConsumer<byte[], byte[]> listener) {
+        this.trafficListener = listener;
+    }
 
     /** Injects a fault into the next response only. */
     public void injectOnce(Fault fault) {
@@ -128,6 +134,12 @@ public final class IntermediaryEngine {
 
     /** Handles one HTTP request body. Never throws: failures become MIME-framed SOAP faults. */
     public Answer handle(byte[] body) {
+        Answer a = process(body);
+        trafficListener.accept(a.request() == null ? null : a.request().bytes(), a.responseEnvelope());
+        return a;
+    }
+
+    private Answer process(byte[] body) {
         Fault fault = nextFaults.isEmpty() ? permanentFault : nextFaults.remove(0);
         if (fault == Fault.HTTP_500) {
             return new Answer(500, "simulated internal server error".getBytes(StandardCharsets.UTF_8), fault, null,
@@ -243,7 +255,10 @@ public final class IntermediaryEngine {
                 case FETCH_DELIVERY -> fetchDelivery(req, out, box, d, opened, fault);
                 case EXIT_DIALOG -> {
                     dialogs.remove(d.id);
-                    yield answer(req, OsciResponses.responseToExitDialog(out, supplier(fault),
+                    // ResponseToExitDialog carries no new Challenge
+                    ControlBlock last = new ControlBlock(out.conversationId(), out.sequenceNumber(), out.response(),
+                            null);
+                    yield answer(req, OsciResponses.responseToExitDialog(last, supplier(fault),
                             List.of(new FeedbackEntry("0800", "Auftrag ausgeführt, Dialog beendet.", "de"))),
                             Map.of(), d.clientCipher, opened, fault);
                 }
@@ -290,7 +305,13 @@ public final class IntermediaryEngine {
                 cards.add(d.processCard());
             }
         }
-        String echoed = InboundEnvelope.innerXml(order);
+        // ResponseToFetchProcessCard echoes through a strict xsd:any that resolves to order.xsd's SelectionRule
+        // (ReceptionOfDelivery | one MessageId, no attributes): echo the request in that restricted form
+        String echoed = "<osci:SelectionRule>" + (!wantedIds.isEmpty()
+                ? "<osci:MessageId>" + wantedIds.get(0) + "</osci:MessageId>"
+                : "<osci:ReceptionOfDelivery>" + (since == null ? "1970-01-01T00:00:00Z"
+                        : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since.withNano(0))) + "</osci:ReceptionOfDelivery>")
+                + "</osci:SelectionRule>";
         return OsciResponses.responseToFetchProcessCard(out, supplier(fault),
                 List.of(new FeedbackEntry("0801", "Auftrag ausgeführt.", "de")), echoed, cards);
     }

@@ -58,7 +58,7 @@ public final class TestPki {
     /** The same key with an already expired certificate. */
     public static X509Certificate expiredCertificate(Credentials c, Instant now, SecureRandom random) {
         KeyPair kp = new KeyPair(c.certificate().getPublicKey(), c.privateKey());
-        return certificate(kp, "EXPIRED " + c.certificate().getSubjectX500Principal().getName().replace(',', ' '),
+        return certificate(kp, "EXPIRED OSCI Simulator Intermediary Signature",
                 now.minusSeconds(20L * 86_400), now.minusSeconds(10L * 86_400), random);
     }
 }
