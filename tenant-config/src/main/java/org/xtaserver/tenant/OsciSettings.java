@@ -15,9 +15,21 @@ import java.util.Locale;
  * @param certificate PEM certificate of this tenant's OSCI identity (signing and decryption)
  * @param privateKey PEM private key (unencrypted PKCS#8 or PKCS#1) of that certificate
  * @param intermediaryCertificate PEM certificate of the intermediary (encryption towards it)
+ * @param intermediarySignatureCertificate PEM certificate the intermediary signs its answers with;
+ *        {@code null}: the same as {@code intermediaryCertificate}
  */
 public record OsciSettings(URI intermediaryUrl, Duration fetchInterval, Path certificate, Path privateKey,
-        Path intermediaryCertificate) {
+        Path intermediaryCertificate, Path intermediarySignatureCertificate) {
+
+    public OsciSettings(URI intermediaryUrl, Duration fetchInterval, Path certificate, Path privateKey,
+            Path intermediaryCertificate) {
+        this(intermediaryUrl, fetchInterval, certificate, privateKey, intermediaryCertificate, null);
+    }
+
+    /** The certificate answers are verified against. */
+    public Path signatureCertificate() {
+        return intermediarySignatureCertificate != null ? intermediarySignatureCertificate : intermediaryCertificate;
+    }
 
     public static final Duration DEFAULT_FETCH_INTERVAL = Duration.ofMinutes(5);
     /** Guards the intermediary against a mistyped "5s" meant as minutes. */

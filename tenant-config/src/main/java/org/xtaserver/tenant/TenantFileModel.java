@@ -39,6 +39,6 @@ final class TenantFileModel {
     }
 
     record OsciEntry(String intermediaryUrl, String fetchInterval, String certificate, String privateKey,
-            String intermediaryCertificate) {
+            String intermediaryCertificate, String intermediarySignatureCertificate) {
     }
 }

@@ -251,12 +251,14 @@ final class TenantFileReader {
             Path certificatePath = resolve(at + ".certificate", e.certificate());
             Path keyPath = resolve(at + ".privateKey", e.privateKey());
             Path intermediaryPath = resolve(at + ".intermediaryCertificate", e.intermediaryCertificate());
+            Path intermediarySignaturePath = e.intermediarySignatureCertificate() == null ? null
+                    : resolve(at + ".intermediarySignatureCertificate", e.intermediarySignatureCertificate());
             if (p.count() > before) {
                 return null;
             }
             URI u = url;
             OsciSettings settings = p.build(at, () -> new OsciSettings(u, interval, certificatePath, keyPath,
-                    intermediaryPath));
+                    intermediaryPath, intermediarySignaturePath));
             if (settings == null) {
                 return null;
             }
@@ -266,6 +268,9 @@ final class TenantFileReader {
                 p.add(at + ".privateKey", "does not belong to the certificate " + certificatePath.getFileName());
             }
             certificate(at + ".intermediaryCertificate", intermediaryPath, true);
+            if (intermediarySignaturePath != null) {
+                certificate(at + ".intermediarySignatureCertificate", intermediarySignaturePath, true);
+            }
             return p.count() > before ? null : settings;
         }
 
