@@ -15,4 +15,9 @@ class CoreConfiguration {
 	Clock clock() {
 		return Clock.systemUTC();
 	}
+
+	@Bean
+	org.xtaserver.message.CanonicalXml canonicalXml() {
+		return new org.xtaserver.message.CanonicalXml();
+	}
 }

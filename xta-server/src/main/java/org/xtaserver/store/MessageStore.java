@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.xtaserver.message.MessageId;
+import org.xtaserver.message.MessageSource;
 import org.xtaserver.message.NewMessage;
 import org.xtaserver.message.StoredMessage;
 import org.xtaserver.message.TransportEvent;
@@ -37,6 +38,9 @@ public interface MessageStore {
 	StoredMessage acceptUnreserved(NewMessage message, Instant at);
 
 	Optional<StoredMessage> find(MessageId id);
+
+	/** The message that came from {@code source} with the id {@code sourceKey} into a tenant's postbox. */
+	Optional<StoredMessage> findBySource(TenantId readerTenant, MessageSource source, String sourceKey);
 
 	/** The transport history of a message, oldest first. */
 	List<TransportEvent> history(StoredMessage message);

@@ -112,7 +112,8 @@ public class JdbcMessageStore implements MessageStore {
 				long contentId = this.contentWriter.complete(contents.get(i), at);
 				insertPart(messageKey, i, message.parts().get(i), contentId);
 			}
-			addEvent(messageKey, MessageStatus.ACCEPTED, at, "source " + message.source().name());
+			addEvent(messageKey, MessageStatus.ACCEPTED, at, (message.originNote() == null)
+					? "source " + message.source().name() : "source " + message.source().name() + "; " + message.originNote());
 			addEvent(messageKey, initial, at, null);
 			return messageKey;
 		});
@@ -129,13 +130,14 @@ public class JdbcMessageStore implements MessageStore {
 		MessageMetadata md = message.metadata();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update((con) -> {
-			PreparedStatement ps = con.prepareStatement("INSERT INTO message (message_id, source, author_tenant, "
+			PreparedStatement ps = con.prepareStatement("INSERT INTO message (message_id, source, source_key, author_tenant, "
 					+ "author_type, author_value, reader_tenant, reader_type, reader_value, service, message_type, "
 					+ "content_kind, content_size, metadata_format, metadata_doc, status, accepted_at, delivered_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
 			int i = 1;
 			ps.setString(i++, md.messageId().value());
 			ps.setString(i++, message.source().name());
+			ps.setString(i++, message.sourceKey());
 			ps.setString(i++, message.authorTenant() == null ? null : message.authorTenant().value());
 			ps.setString(i++, md.author().type());
 			ps.setString(i++, md.author().value());
@@ -167,6 +169,12 @@ public class JdbcMessageStore implements MessageStore {
 	private void addEvent(long messageKey, MessageStatus status, Instant at, String detail) {
 		this.jdbc.update("INSERT INTO transport_event (message_pk, status, at, detail) VALUES (?, ?, ?, ?)", messageKey,
 				status.name(), SqlTime.utc(at), detail);
+	}
+
+	@Override
+	public Optional<StoredMessage> findBySource(TenantId readerTenant, MessageSource source, String sourceKey) {
+		return queryMessages("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE reader_tenant = ? AND source = ? "
+				+ "AND source_key = ?", readerTenant.value(), source.name(), sourceKey).stream().findFirst();
 	}
 
 	@Override

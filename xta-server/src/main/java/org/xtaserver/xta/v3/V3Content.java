@@ -2,7 +2,6 @@ package org.xtaserver.xta.v3;
 
 import jakarta.activation.DataHandler;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,19 +12,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.apache.cxf.message.Attachment;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
-import org.apache.xml.security.c14n.CanonicalizationException;
-import org.apache.xml.security.c14n.Canonicalizer;
-import org.apache.xml.security.c14n.InvalidCanonicalizerException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
+import org.xtaserver.message.CanonicalXml;
 import org.xtaserver.message.ContentKind;
 import org.xtaserver.message.NewPart;
 import org.xtaserver.message.PartAttributes;
@@ -49,21 +42,11 @@ final class V3Content {
 
 	private final MessageStore store;
 
-	private final DocumentBuilderFactory documents;
+	private final CanonicalXml xml;
 
-	V3Content(MessageStore store) {
+	V3Content(MessageStore store, CanonicalXml xml) {
 		this.store = store;
-		org.apache.xml.security.Init.init();
-		this.documents = DocumentBuilderFactory.newInstance();
-		this.documents.setNamespaceAware(true);
-		try {
-			this.documents.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			this.documents.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-		}
-		catch (ParserConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
-		this.documents.setExpandEntityReferences(false);
+		this.xml = xml;
 	}
 
 	record Parts(ContentKind kind, List<NewPart> parts) {
@@ -78,7 +61,7 @@ final class V3Content {
 			if (!XENC_NS.equals(encrypted.getNamespaceURI()) || !"EncryptedData".equals(encrypted.getLocalName())) {
 				throw XtaError.SCHEMA_VIOLATION.failure("GenericContentContainer holds neither xenc:EncryptedData nor ContentContainer");
 			}
-			byte[] canonical = canonical(inlineXop(encrypted));
+			byte[] canonical = this.xml.exclusive(inlineXop(encrypted));
 			return new Parts(ContentKind.ENCRYPTED, List.of(new NewPart(PartRole.ENCRYPTED_DATA, PartAttributes.none(),
 					new ByteArrayInputStream(canonical))));
 		}
@@ -143,21 +126,10 @@ final class V3Content {
 
 	private Element parse(StoredPart part) {
 		try (InputStream in = this.store.openContent(part.contentId())) {
-			return this.documents.newDocumentBuilder().parse(in).getDocumentElement();
+			return this.xml.parse(in);
 		}
-		catch (IOException | SAXException | ParserConfigurationException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("stored EncryptedData cannot be read", ex);
-		}
-	}
-
-	private static byte[] canonical(Element element) {
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(element, out);
-			return out.toByteArray();
-		}
-		catch (InvalidCanonicalizerException | CanonicalizationException ex) {
-			throw XtaError.SCHEMA_VIOLATION.failure("EncryptedData cannot be canonicalised");
 		}
 	}
 

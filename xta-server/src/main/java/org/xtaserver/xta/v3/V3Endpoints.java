@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.xtaserver.management.ManagementService;
+import org.xtaserver.message.CanonicalXml;
 import org.xtaserver.msgbox.MsgBoxService;
 import org.xtaserver.security.CallerAuthenticator;
 import org.xtaserver.send.SendService;
@@ -62,8 +63,13 @@ public class V3Endpoints {
 	}
 
 	@Bean
-	V3Content v3Content(MessageStore store) {
-		return new V3Content(store);
+	V3MetadataDocuments v3MetadataDocuments(V3Metadata metadata) {
+		return new V3MetadataDocuments(metadata);
+	}
+
+	@Bean
+	V3Content v3Content(MessageStore store, CanonicalXml xml) {
+		return new V3Content(store, xml);
 	}
 
 	@Bean

@@ -36,7 +36,7 @@ public class MariaDbExtension implements BeforeAllCallback {
 	public void truncateAll() {
 		try (var con = dataSource().getConnection(); var st = con.createStatement()) {
 			st.execute("SET FOREIGN_KEY_CHECKS = 0");
-			for (String table : new String[] { "transport_event", "message_part", "message", "content_chunk", "content",
+			for (String table : new String[] { "transport_event", "message_part", "message", "content_chunk", "content", "audit_event", "fetch_lease",
 					"reserved_message_id", "msgbox_request" }) {
 				st.execute("TRUNCATE TABLE " + table);
 			}

@@ -1,0 +1,26 @@
+package org.xtaserver.fetch;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Fetching from OSCI intermediaries for every tenant with an {@code osci} section.
+ *
+ * @param enabled whether this instance fetches at all
+ * @param concurrency most tenants fetched at the same time
+ * @param jitter up to this much is added to each tenant's interval at random
+ * @param maxBackoff longest pause of a failing tenant
+ * @param leaseTtl how long a tenant stays with this instance without renewal (replicas)
+ * @param reconcileWindow process cards modified this far back are compared with the store, so that
+ * a delivery handed out but never committed here (crash) is fetched again by id
+ * @param listLimit most process cards asked for per listing
+ * @param requestTimeout timeout of one OSCI request
+ * @param instanceId this instance's name in leases; default host name and process id
+ */
+@ConfigurationProperties("xta.osci")
+public record OsciFetchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("8") int concurrency,
+		@DefaultValue("PT30S") Duration jitter, @DefaultValue("PT15M") Duration maxBackoff,
+		@DefaultValue("PT5M") Duration leaseTtl, @DefaultValue("P2D") Duration reconcileWindow,
+		@DefaultValue("100") int listLimit, @DefaultValue("PT60S") Duration requestTimeout, String instanceId) {
+}
