@@ -15,6 +15,9 @@ public class XtaServerApplication {
 		if (args.length > 0 && "tenants".equals(args[0])) {
 			System.exit(TenantsCommand.run(args, System.out, System.err));
 		}
+		if (args.length > 0 && "onboarding-check".equals(args[0])) {
+			System.exit(org.xtaserver.onboarding.OnboardingCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(XtaServerApplication.class, args);
 	}
 }

@@ -63,6 +63,13 @@ public class OsciFetchMonitor implements FetchListener {
 				consecutiveFailures, retryIn, cause.getMessage());
 	}
 
+	@Override
+	public void skipped(String tenantId) {
+		Counter.builder("xta.osci.fetch.skipped").description("Rounds skipped because another instance holds the tenant")
+			.tag("tenant", tenantId).register(this.meters).increment();
+		log.debug("XTA-8005 tenant {}: round skipped, another instance holds its lease", tenantId);
+	}
+
 	/** What a tenant's last rounds did, for the health view. */
 	public Map<String, TenantFetchState> states() {
 		return Map.copyOf(this.states);

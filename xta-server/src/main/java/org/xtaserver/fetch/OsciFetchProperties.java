@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency most tenants fetched at the same time
  * @param jitter up to this much is added to each tenant's interval at random
  * @param maxBackoff longest pause of a failing tenant
- * @param leaseTtl how long a tenant stays with this instance without renewal (replicas)
+ * @param leaseTtl how long a tenant stays with an instance that stopped answering (killed, partitioned)
+ * before another instance, or this one restarted, takes it over
  * @param reconcileWindow process cards modified this far back are compared with the store, so that
  * a delivery handed out but never committed here (crash) is fetched again by id
  * @param listLimit most process cards asked for per listing
@@ -21,6 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("xta.osci")
 public record OsciFetchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("8") int concurrency,
 		@DefaultValue("PT30S") Duration jitter, @DefaultValue("PT15M") Duration maxBackoff,
-		@DefaultValue("PT5M") Duration leaseTtl, @DefaultValue("P2D") Duration reconcileWindow,
+		@DefaultValue("PT2M") Duration leaseTtl, @DefaultValue("P2D") Duration reconcileWindow,
 		@DefaultValue("100") int listLimit, @DefaultValue("PT60S") Duration requestTimeout, String instanceId) {
 }

@@ -102,37 +102,44 @@ public class FetchScheduler implements AutoCloseable {
 	}
 
 	private void runRound(String tenantId, TenantState state) {
-		Instant begin = this.clock.instant();
-		Runnable report;
+		Runnable report = null;
 		try {
-			if (this.lease.tryAcquire(tenantId, this.owner, this.schedule.leaseTtl())) {
-				try {
-					FetchRound round = this.fetch.fetch(tenantId);
-					state.failures = 0;
-					plan(state, 0);
-					Duration took = Duration.between(begin, this.clock.instant());
-					report = () -> this.listener.succeeded(tenantId, round, took);
-				}
-				finally {
-					this.lease.release(tenantId, this.owner);
-				}
+			report = round(tenantId, state);
+		}
+		finally {
+			// Even an Error must not leave the tenant marked as running forever.
+			synchronized (state) {
+				state.running = false;
 			}
-			else {
+		}
+		// Told only once the next round is planned, so a listener sees the scheduler's final state.
+		report.run();
+	}
+
+	private Runnable round(String tenantId, TenantState state) {
+		Instant begin = this.clock.instant();
+		try {
+			if (!this.lease.tryAcquire(tenantId, this.owner, this.schedule.leaseTtl())) {
 				plan(state, 0);
-				report = () -> this.listener.skipped(tenantId);
+				return () -> this.listener.skipped(tenantId);
+			}
+			try {
+				FetchRound round = this.fetch.fetch(tenantId);
+				state.failures = 0;
+				plan(state, 0);
+				Duration took = Duration.between(begin, this.clock.instant());
+				return () -> this.listener.succeeded(tenantId, round, took);
+			}
+			finally {
+				this.lease.release(tenantId, this.owner);
 			}
 		}
 		catch (Exception ex) {
 			int failures = ++state.failures;
 			Duration retryIn = plan(state, failures);
 			Duration took = Duration.between(begin, this.clock.instant());
-			report = () -> this.listener.failed(tenantId, ex, took, failures, retryIn);
+			return () -> this.listener.failed(tenantId, ex, took, failures, retryIn);
 		}
-		synchronized (state) {
-			state.running = false;
-		}
-		// Told only once the next round is planned, so a listener sees the scheduler's final state.
-		report.run();
 	}
 
 	private Duration plan(TenantState state, int failures) {

@@ -32,7 +32,11 @@ final class V3Callers {
 	}
 
 	static X509Certificate clientCertificate() {
-		Message message = PhaseInterceptorChain.getCurrentMessage();
+		return clientCertificate(PhaseInterceptorChain.getCurrentMessage());
+	}
+
+	/** The TLS client certificate of the request {@code message} belongs to, or null. */
+	static X509Certificate clientCertificate(Message message) {
 		if (message == null) {
 			return null;
 		}

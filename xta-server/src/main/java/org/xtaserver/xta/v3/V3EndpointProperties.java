@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attachmentMaxSize largest single MTOM part accepted (bytes; -1 for no limit)
  * @param maxElementDepth deepest XML element nesting accepted
  * @param maxAttributeCount most attributes accepted on one element
+ * @param maxHeaderSize most characters (names, attribute values, text) accepted in the SOAP header;
+ * XTA headers (WS-Addressing, Author, MessageMetaData, X509TokenContainer) need a few kilobytes
  */
 @ConfigurationProperties("xta.soap")
 public record V3EndpointProperties(@DefaultValue("data/tmp/attachments") Path attachmentDirectory,
 		@DefaultValue("262144") long attachmentMemoryThreshold, @DefaultValue("2147483648") long attachmentMaxSize,
-		@DefaultValue("100") int maxElementDepth, @DefaultValue("100") int maxAttributeCount) {
+		@DefaultValue("100") int maxElementDepth, @DefaultValue("100") int maxAttributeCount,
+		@DefaultValue("1048576") long maxHeaderSize) {
 }

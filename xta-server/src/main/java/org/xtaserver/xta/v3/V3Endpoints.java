@@ -3,6 +3,7 @@ package org.xtaserver.xta.v3;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.cxf.Bus;
 import org.apache.cxf.feature.Feature;
 import org.apache.cxf.jaxws.EndpointImpl;
@@ -18,6 +19,7 @@ import org.xtaserver.msgbox.MsgBoxService;
 import org.xtaserver.security.CallerAuthenticator;
 import org.xtaserver.send.SendService;
 import org.xtaserver.store.MessageStore;
+import org.xtaserver.tenant.TenantRegistry;
 
 /**
  * Publishes the three XTA 2 Version 3 ports under {@code /services/XTAService/}, each with
@@ -73,25 +75,33 @@ public class V3Endpoints {
 	}
 
 	@Bean
+	V3AccessDenials v3AccessDenials(TenantRegistry tenants, MeterRegistry meters) {
+		return new V3AccessDenials(tenants, meters);
+	}
+
+	@Bean
 	EndpointImpl managementPort(Bus bus, ManagementService management, V3Callers callers, V3Metadata metadata,
-			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties) {
-		return publish(bus, new ManagementPortImpl(management, callers, metadata), "ManagementPort", metrics, properties);
+			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties, V3AccessDenials denials) {
+		return publish(bus, new ManagementPortImpl(management, callers, metadata), "ManagementPort", metrics, properties,
+				denials);
 	}
 
 	@Bean
 	EndpointImpl sendXtaPort(Bus bus, SendService send, V3Callers callers, V3Metadata metadata, V3Content content,
-			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties) {
-		return publish(bus, new SendXtaPortImpl(send, callers, metadata, content), "SendXtaPort", metrics, properties);
+			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties, V3AccessDenials denials) {
+		return publish(bus, new SendXtaPortImpl(send, callers, metadata, content), "SendXtaPort", metrics, properties,
+				denials);
 	}
 
 	@Bean
 	EndpointImpl msgBoxPort(Bus bus, MsgBoxService msgBox, V3Callers callers, V3Metadata metadata, V3Content content,
-			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties) {
-		return publish(bus, new MsgBoxPortImpl(msgBox, callers, metadata, content), "MsgBoxPort", metrics, properties);
+			ObjectProvider<MetricsProvider> metrics, V3EndpointProperties properties, V3AccessDenials denials) {
+		return publish(bus, new MsgBoxPortImpl(msgBox, callers, metadata, content), "MsgBoxPort", metrics, properties,
+				denials);
 	}
 
 	private static EndpointImpl publish(Bus bus, Object implementor, String port, ObjectProvider<MetricsProvider> metrics,
-			V3EndpointProperties properties) {
+			V3EndpointProperties properties, V3AccessDenials denials) {
 		WSAddressingFeature addressing = new WSAddressingFeature();
 		addressing.setAddressingRequired(true);
 		List<Feature> features = new java.util.ArrayList<>(List.of(addressing));
@@ -116,6 +126,10 @@ public class V3Endpoints {
 		props.put("org.apache.cxf.stax.maxElementDepth", properties.maxElementDepth());
 		props.put("org.apache.cxf.stax.maxAttributeCount", properties.maxAttributeCount());
 		endpoint.setProperties(props);
+		// Enforced on the reader itself: see V3XmlLimits for why the properties above are not enough.
+		endpoint.getInInterceptors()
+			.add(new V3XmlLimits(properties.maxElementDepth(), properties.maxAttributeCount(), properties.maxHeaderSize()));
+		endpoint.getOutFaultInterceptors().add(denials);
 		endpoint.publish(BASE + port);
 		return endpoint;
 	}
