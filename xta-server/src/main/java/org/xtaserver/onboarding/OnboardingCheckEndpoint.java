@@ -48,11 +48,11 @@ public class OnboardingCheckEndpoint {
 		OnboardingReport report = this.check.run(id);
 		try {
 			ReportFiles.Written written = ReportFiles.write(report, this.reportDirectory);
-			log.info("XTA-8001 acceptance report for tenant {}: {} ({}), written to {}", tenant, report.overall(),
+			log.info("XTA-9001 acceptance report for tenant {}: {} ({}), written to {}", tenant, report.overall(),
 					report.summary(), written.markdown());
 		}
 		catch (IOException ex) {
-			log.warn("XTA-8002 acceptance report for tenant {} could not be stored in {}: {}", tenant,
+			log.warn("XTA-9002 acceptance report for tenant {} could not be stored in {}: {}", tenant,
 					this.reportDirectory, ex.toString());
 		}
 		return new WebEndpointResponse<>(report, WebEndpointResponse.STATUS_OK);
