@@ -464,8 +464,8 @@ class TenantFilesTest {
     }
 
     @Test
-    void theFullExampleOfTheReadmeIsValid() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void theFullExampleOfTheOperatorsTenantFileGuideIsValid() throws Exception {
+        String readme = Files.readString(Path.of("../docs/tenant-file.md"));
         int start = readme.indexOf("```yaml", readme.indexOf("### Full example")) + "```yaml".length();
         String example = readme.substring(start, readme.indexOf("```", start));
         write(dir, "musterstadt.yaml", example);

@@ -55,7 +55,8 @@ class OsciFetchConfiguration {
 				: ManagementFactory.getRuntimeMXBean().getName();
 		SecureRandom random = new SecureRandom();
 		return new FetchScheduler(
-				new OsciTenantFetch(tenants, importer, properties, clock, OsciTenantFetch.overHttp(clock)), lease,
+				new OsciTenantFetch(tenants, importer, properties, clock, OsciTenantFetch.overHttp(clock), lease, instance),
+				lease,
 				monitor, new FetchSchedule(properties.jitter(), properties.maxBackoff(), properties.concurrency(),
 						properties.leaseTtl()),
 				clock, random::nextDouble, instance);

@@ -24,4 +24,12 @@ public record OsciFetchProperties(@DefaultValue("true") boolean enabled, @Defaul
 		@DefaultValue("PT30S") Duration jitter, @DefaultValue("PT15M") Duration maxBackoff,
 		@DefaultValue("PT2M") Duration leaseTtl, @DefaultValue("P2D") Duration reconcileWindow,
 		@DefaultValue("100") int listLimit, @DefaultValue("PT60S") Duration requestTimeout, String instanceId) {
+
+	public OsciFetchProperties {
+		// A lease must outlast one request, or a slow answer would hand the tenant to another instance.
+		if (leaseTtl != null && requestTimeout != null && leaseTtl.compareTo(requestTimeout.multipliedBy(2)) < 0) {
+			throw new IllegalArgumentException("xta.osci.lease-ttl (" + leaseTtl
+					+ ") must be at least twice xta.osci.request-timeout (" + requestTimeout + ")");
+		}
+	}
 }

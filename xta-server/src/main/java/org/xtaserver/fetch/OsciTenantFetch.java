@@ -14,6 +14,7 @@ import org.xtaserver.osci.client.OsciClientConfig;
 import org.xtaserver.osci.client.OsciPostboxClient;
 import org.xtaserver.osci.crypto.Credentials;
 import org.xtaserver.osci.crypto.TransportCrypto;
+import org.xtaserver.osci.fetch.FetchLease;
 import org.xtaserver.osci.fetch.FetchRound;
 import org.xtaserver.osci.fetch.TenantFetch;
 import org.xtaserver.osci.message.ProcessCard;
@@ -42,13 +43,19 @@ public class OsciTenantFetch implements TenantFetch {
 
 	private final Function<OsciClientConfig, OsciPostboxClient> clients;
 
+	private final FetchLease lease;
+
+	private final String owner;
+
 	public OsciTenantFetch(TenantRegistry tenants, OsciDeliveryImporter importer, OsciFetchProperties properties,
-			Clock clock, Function<OsciClientConfig, OsciPostboxClient> clients) {
+			Clock clock, Function<OsciClientConfig, OsciPostboxClient> clients, FetchLease lease, String owner) {
 		this.tenants = tenants;
 		this.importer = importer;
 		this.properties = properties;
 		this.clock = clock;
 		this.clients = clients;
+		this.lease = lease;
+		this.owner = owner;
 	}
 
 	/** The production client: OSCI 1.2 over HTTP(S). */
@@ -78,6 +85,11 @@ public class OsciTenantFetch implements TenantFetch {
 			for (ProcessCard card : cards.values()) {
 				if (this.importer.isStored(tenant, card.messageId().wire())) {
 					continue;
+				}
+				// A long round renews its lease before each fetch; losing it ends the round here, so
+				// that two instances never hold dialogs for one tenant at the same time.
+				if (!this.lease.tryAcquire(tenantId, this.owner, this.properties.leaseTtl())) {
+					throw new IllegalStateException("lease of tenant " + tenantId + " lost during the round");
 				}
 				FetchedDelivery delivery = client.fetchDelivery(card.messageId());
 				if (this.importer.importDelivery(tenant, delivery, osci.intermediaryUrl().getHost())) {

@@ -109,7 +109,8 @@ class OsciFetchIntegrationTests {
 				new CanonicalXml(), new MessageMetrics(new SimpleMeterRegistry()), this.clock);
 		OsciFetchProperties properties = new OsciFetchProperties(true, 4, Duration.ofSeconds(1), Duration.ofMinutes(1),
 				Duration.ofMinutes(1), Duration.ofDays(2), 100, Duration.ofSeconds(20), "test");
-		this.fetch = new OsciTenantFetch(registry, importer, properties, this.clock, OsciTenantFetch.overHttp(this.clock));
+		this.fetch = new OsciTenantFetch(registry, importer, properties, this.clock, OsciTenantFetch.overHttp(this.clock),
+				org.xtaserver.osci.fetch.FetchLease.local(), "test");
 	}
 
 	@AfterEach

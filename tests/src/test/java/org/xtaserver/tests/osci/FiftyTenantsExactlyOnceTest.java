@@ -60,7 +60,7 @@ class FiftyTenantsExactlyOnceTest {
 		server = XtaServer.builder("osci-fifty")
 			.args("--xta.tenants.reload-interval=PT2S", "--xta.osci.jitter=PT5S", "--xta.osci.max-backoff=PT20S",
 					// A killed instance's leases block its tenants until they expire; keep that short here.
-					"--xta.osci.lease-ttl=PT15S",
+					"--xta.osci.lease-ttl=PT15S", "--xta.osci.request-timeout=PT7S",
 					"--xta.embedded-db.port=" + dbPort)
 			.start();
 	}

@@ -29,6 +29,7 @@ class EmbeddedDatabaseConfiguration {
 		config.setJdbcUrl(db.jdbcUrl());
 		config.setUsername("root");
 		config.setMaximumPoolSize(20);
+		config.setConnectionTimeout(5000);
 		config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
 		return new HikariDataSource(config);
 	}
