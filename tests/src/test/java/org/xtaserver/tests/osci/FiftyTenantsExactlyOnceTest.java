@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.xtaserver.osci.crypto.Credentials;
 import org.xtaserver.osci.simulator.Fault;
 import org.xtaserver.osci.simulator.OsciSimulator;
-import org.xtaserver.osci.simulator.TestPki;
+import org.xtaserver.tests.support.OsciTenantFiles;
 import org.xtaserver.tests.support.XtaServer;
 
 /**
@@ -78,22 +76,21 @@ class FiftyTenantsExactlyOnceTest {
 	@Test
 	void everyDeliveryArrivesExactlyOnceThroughFaultsAndKills() throws Exception {
 		Path tenants = server.tenantsDirectory();
-		Path keys = Files.createDirectories(tenants.resolve("osci"));
-		write(keys.resolve("intermediary-cipher.crt"), pem("CERTIFICATE", simulator.cipherCertificate().getEncoded()));
-		write(keys.resolve("intermediary-signature.crt"), pem("CERTIFICATE", simulator.signatureCertificate().getEncoded()));
-		SecureRandom random = new SecureRandom();
+		Map<String, Credentials> credentials = new ConcurrentHashMap<>();
 		IntStream.rangeClosed(1, TENANTS).parallel().forEach((n) -> {
 			String id = "osci-%02d".formatted(n);
-			Credentials osci = TestPki.credentials(id, Clock.systemUTC().instant(), random);
+			Credentials osci = OsciTenantFiles.credentials(id);
+			credentials.put(id, osci);
 			for (int i = 0; i < PER_TENANT; i++) {
 				byte[] content = container(id + " delivery " + i);
 				simulator.seedDelivery(osci.certificate(), "Antrag " + i, content);
 				seeded.computeIfAbsent(id, (k) -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sha256(content));
 			}
-			write(keys.resolve(id + ".crt"), pem("CERTIFICATE", encoded(osci.certificate())));
-			write(keys.resolve(id + ".key"), pem("PRIVATE KEY", osci.privateKey().getEncoded()));
-			write(tenants.resolve(id + ".yaml"), tenantFile(id));
 		});
+		for (Map.Entry<String, Credentials> tenant : new java.util.TreeMap<>(credentials).entrySet()) {
+			OsciTenantFiles.writeGeneratedTenant(tenants, tenant.getKey(), tenant.getKey() + ":postbox", tenant.getValue(),
+					simulator);
+		}
 		int total = TENANTS * PER_TENANT;
 
 		AtomicInteger requests = new AtomicInteger();
@@ -146,24 +143,6 @@ class FiftyTenantsExactlyOnceTest {
 		return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + dbPort + "/xta", "root", "");
 	}
 
-	private static String tenantFile(String id) {
-		return """
-				id: %1$s
-				displayName: Gemeinde %1$s
-				postboxes:
-				  - identifier: { type: xoev, value: "%1$s:postbox" }
-				    services:
-				      - service: "urn:xoev-de:xsozial:demo:sozialhilfe"
-				osci:
-				  intermediaryUrl: "%2$s"
-				  fetchInterval: 10s
-				  certificate: osci/%1$s.crt
-				  privateKey: osci/%1$s.key
-				  intermediaryCertificate: osci/intermediary-cipher.crt
-				  intermediarySignatureCertificate: osci/intermediary-signature.crt
-				""".formatted(id, simulator.uri());
-	}
-
 	private static byte[] container(String text) {
 		return ("<osci:ContentContainer xmlns:osci=\"http://www.osci.de/2002/04/osci\"><osci:Content Id=\"c1\">"
 				+ "<osci:Base64Content>" + java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))
@@ -179,29 +158,4 @@ class FiftyTenantsExactlyOnceTest {
 		}
 	}
 
-	private static byte[] encoded(java.security.cert.X509Certificate certificate) {
-		try {
-			return certificate.getEncoded();
-		}
-		catch (java.security.cert.CertificateEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String pem(String type, byte[] der) {
-		return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-				+ "\n-----END " + type + "-----\n";
-	}
-
-	private static void write(Path file, String text) {
-		try {
-			Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-			Files.writeString(temp, text);
-			Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
 }
