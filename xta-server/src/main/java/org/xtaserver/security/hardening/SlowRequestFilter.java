@@ -64,6 +64,8 @@ class SlowRequestFilter extends OncePerRequestFilter {
 
 		private long received;
 
+		private boolean cutOff;
+
 		RateCheckedStream(HttpServletRequest request, ServletInputStream in, long started) {
 			this.request = request;
 			this.in = in;
@@ -91,6 +93,9 @@ class SlowRequestFilter extends OncePerRequestFilter {
 		}
 
 		private void check() throws IOException {
+			if (this.cutOff) {
+				throw new IOException("request body arrived too slowly; connection closed");
+			}
 			long elapsed = SlowRequestFilter.this.clock.millis() - this.started;
 			SlowRequestProperties limits = SlowRequestFilter.this.properties;
 			if (elapsed <= limits.gracePeriod().toMillis()) {
@@ -100,6 +105,7 @@ class SlowRequestFilter extends OncePerRequestFilter {
 			if (this.received < expected) {
 				log.warn("XTA-3201 request from {} cut off: {} bytes in {} ms, below {} bytes/s",
 						this.request.getRemoteAddr(), this.received, elapsed, limits.minRate());
+				this.cutOff = true;
 				ConnectionCloserValve.closeNow(this.request);
 				throw new IOException("request body arrives too slowly (" + this.received + " bytes in " + elapsed
 						+ " ms); connection closed");

@@ -44,9 +44,17 @@ final class V3Content {
 
 	private final CanonicalXml xml;
 
+	/** Largest single plain part in bytes (xta.soap.attachment-max-size); -1 for no limit. */
+	private final long maxPartBytes;
+
 	V3Content(MessageStore store, CanonicalXml xml) {
+		this(store, xml, -1);
+	}
+
+	V3Content(MessageStore store, CanonicalXml xml, long maxPartBytes) {
 		this.store = store;
 		this.xml = xml;
+		this.maxPartBytes = maxPartBytes;
 	}
 
 	record Parts(ContentKind kind, List<NewPart> parts) {
@@ -70,11 +78,51 @@ final class V3Content {
 			throw XtaError.MISSING_PARAMETER.failure("ContentContainer/Message");
 		}
 		List<NewPart> parts = new ArrayList<>();
-		parts.add(part(PartRole.MESSAGE, plain.getMessage()));
+		parts.add(limited(part(PartRole.MESSAGE, plain.getMessage())));
 		for (ContentType attachment : plain.getAttachment()) {
-			parts.add(part(PartRole.ATTACHMENT, attachment));
+			parts.add(limited(part(PartRole.ATTACHMENT, attachment)));
 		}
 		return new Parts(ContentKind.PLAIN, parts);
+	}
+
+	/**
+	 * CXF applies attachment-max-size only to MIME parts it buffers; the last part of a request is
+	 * streamed straight to the store unchecked. The limit is therefore enforced here, for every part.
+	 */
+	private NewPart limited(NewPart part) {
+		if (this.maxPartBytes < 0) {
+			return part;
+		}
+		long max = this.maxPartBytes;
+		return new NewPart(part.role(), part.attributes(), new java.io.FilterInputStream(part.content()) {
+
+			private long count;
+
+			@Override
+			public int read() throws IOException {
+				int b = super.read();
+				if (b >= 0) {
+					counted(1);
+				}
+				return b;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int n = super.read(buffer, offset, length);
+				if (n > 0) {
+					counted(n);
+				}
+				return n;
+			}
+
+			private void counted(int n) {
+				this.count += n;
+				if (this.count > max) {
+					throw XtaError.MESSAGE_TOO_LARGE.failure("a part exceeds xta.soap.attachment-max-size (" + max + " bytes)");
+				}
+			}
+		});
 	}
 
 	private static NewPart part(PartRole role, ContentType content) {
@@ -92,6 +140,11 @@ final class V3Content {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (IllegalStateException ex) {
+			// CXF's LazyDataSource: an xop:Include names a MIME part the request does not have
+			// (missing or truncated multipart body). A client error, not a technical problem.
+			throw XtaError.INVALID_PARAMETER.failure("MTOM part referenced by xop:Include is missing");
 		}
 	}
 

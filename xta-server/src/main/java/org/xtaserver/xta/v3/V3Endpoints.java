@@ -70,8 +70,30 @@ public class V3Endpoints {
 	}
 
 	@Bean
-	V3Content v3Content(MessageStore store, CanonicalXml xml) {
-		return new V3Content(store, xml);
+	V3Content v3Content(MessageStore store, CanonicalXml xml, V3EndpointProperties properties) {
+		return new V3Content(store, xml, properties.attachmentMaxSize());
+	}
+
+	/**
+	 * Replaces the CXF Spring Boot starter's SpringBasedTimedAnnotationProvider, which looks up the
+	 * JAX-RS class OperationResourceInfo for every request without a dispatched operation (malformed
+	 * XML, DTDs, unknown actions) and, JAX-RS not being on the classpath, failed with a
+	 * ClassNotFoundException in the fault chain: the client got a truncated fault and the log a
+	 * stack trace. Our ports carry no {@code @Timed} annotations, so none are looked up.
+	 */
+	@Bean
+	static org.springframework.beans.factory.config.BeanPostProcessor v3TimedAnnotationsWithoutJaxrs() {
+		return new org.springframework.beans.factory.config.BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof org.apache.cxf.metrics.micrometer.provider.TimedAnnotationProvider
+						&& bean.getClass().getSimpleName().equals("SpringBasedTimedAnnotationProvider")) {
+					return (org.apache.cxf.metrics.micrometer.provider.TimedAnnotationProvider) (exchange,
+							client) -> java.util.Set.of();
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean
@@ -129,6 +151,7 @@ public class V3Endpoints {
 		// Enforced on the reader itself: see V3XmlLimits for why the properties above are not enough.
 		endpoint.getInInterceptors()
 			.add(new V3XmlLimits(properties.maxElementDepth(), properties.maxAttributeCount(), properties.maxHeaderSize()));
+		endpoint.getInInterceptors().add(new V3XmlLimits.ReadToEnd());
 		endpoint.getOutFaultInterceptors().add(denials);
 		endpoint.publish(BASE + port);
 		return endpoint;

@@ -41,12 +41,44 @@ final class V3XmlLimits extends AbstractPhaseInterceptor<Message> {
 		}
 	}
 
+	/**
+	 * Reads the rest of the envelope after the operation's parameters were unmarshalled, so that a
+	 * truncated or malformed envelope is refused even where the operation needs nothing after the
+	 * point of the error (an empty body, say).
+	 */
+	static final class ReadToEnd extends AbstractPhaseInterceptor<Message> {
+
+		ReadToEnd() {
+			super(Phase.POST_LOGICAL);
+		}
+
+		@Override
+		public void handleMessage(Message message) {
+			XMLStreamReader reader = message.getContent(XMLStreamReader.class);
+			if (reader == null) {
+				return;
+			}
+			try {
+				while (reader.hasNext()) {
+					reader.next();
+				}
+			}
+			catch (XMLStreamException ex) {
+				org.apache.cxf.interceptor.Fault fault = new org.apache.cxf.interceptor.Fault(ex);
+				fault.setFaultCode(org.apache.cxf.interceptor.Fault.FAULT_CODE_CLIENT);
+				throw fault;
+			}
+		}
+	}
+
 	/** The request's reader, counting as it goes. */
 	static final class Limited extends StreamReaderDelegate {
 
 		private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
 
 		private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+
+		private static final String XTA = "http://xoev.de/transport/xta/211";
 
 		private final V3XmlLimits limits;
 
@@ -55,6 +87,9 @@ final class V3XmlLimits extends AbstractPhaseInterceptor<Message> {
 		private boolean inHeader;
 
 		private long headerCharacters;
+
+		/** Depth of the xta:Message or xta:Attachment whose inline base64 text is being read, or 0. */
+		private int base64Depth;
 
 		Limited(XMLStreamReader reader, V3XmlLimits limits) {
 			super(reader);
@@ -69,16 +104,23 @@ final class V3XmlLimits extends AbstractPhaseInterceptor<Message> {
 		public int next() throws XMLStreamException {
 			int event = super.next();
 			switch (event) {
+				case DTD -> throw new XMLStreamException("DTDs are not allowed", getLocation());
 				case START_ELEMENT -> started();
 				case END_ELEMENT -> {
 					if (this.inHeader && this.depth == 2) {
 						this.inHeader = false;
+					}
+					if (this.depth == this.base64Depth) {
+						this.base64Depth = 0;
 					}
 					this.depth--;
 				}
 				case CHARACTERS, CDATA, SPACE, COMMENT -> {
 					if (this.inHeader) {
 						countHeader(getTextLength());
+					}
+					if (this.base64Depth > 0 && this.depth == this.base64Depth && event != COMMENT) {
+						requireBase64();
 					}
 				}
 				default -> {
@@ -90,6 +132,9 @@ final class V3XmlLimits extends AbstractPhaseInterceptor<Message> {
 
 		private void started() throws XMLStreamException {
 			this.depth++;
+			if (this.depth == 1 && SOAP11.equals(getNamespaceURI())) {
+				throw new XMLStreamException("SOAP 1.1 is not supported; use SOAP 1.2", getLocation());
+			}
 			if (this.depth > this.limits.maxElementDepth) {
 				throw new XMLStreamException("Maximum element depth (" + this.limits.maxElementDepth + ") exceeded",
 						getLocation());
@@ -104,12 +149,34 @@ final class V3XmlLimits extends AbstractPhaseInterceptor<Message> {
 				this.inHeader = "Header".equals(name.getLocalPart())
 						&& (SOAP12.equals(name.getNamespaceURI()) || SOAP11.equals(name.getNamespaceURI()));
 			}
+			if (XTA.equals(getNamespaceURI())
+					&& ("Message".equals(getLocalName()) || "Attachment".equals(getLocalName()))) {
+				this.base64Depth = this.depth;
+			}
 			if (this.inHeader) {
 				long size = getLocalName().length();
 				for (int i = 0; i < attributes; i++) {
 					size += getAttributeLocalName(i).length() + getAttributeValue(i).length();
 				}
 				countHeader(size);
+			}
+		}
+
+		/**
+		 * JAXB decodes inline base64 leniently, skipping characters outside the alphabet, so
+		 * {@code !!!not*base64###} would be stored as some other bytes. Refused here instead.
+		 */
+		private void requireBase64() throws XMLStreamException {
+			char[] text = getTextCharacters();
+			int start = getTextStart();
+			int end = start + getTextLength();
+			for (int i = start; i < end; i++) {
+				char c = text[i];
+				boolean valid = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+						|| c == '/' || c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+				if (!valid) {
+					throw new XMLStreamException("content is not valid base64", getLocation());
+				}
 			}
 		}
 
