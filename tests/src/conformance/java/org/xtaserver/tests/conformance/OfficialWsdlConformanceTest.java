@@ -282,7 +282,10 @@ class OfficialWsdlConformanceTest {
 		List<String> order = new ArrayList<>();
 		while (last != null && order.size() < 500) {
 			order.add(last);
-			received.put(last, Official.bytes(container.getContentContainer().getMessage()));
+			// The postbox is shared with other test classes; some leave end-to-end encrypted messages.
+			if (container.getContentContainer() != null) {
+				received.put(last, Official.bytes(container.getContentContainer().getMessage()));
+			}
 			metadata = new Holder<>();
 			response = new Holder<>();
 			try {
