@@ -38,7 +38,8 @@ public class RetentionPurger {
 		this.meters = meters;
 	}
 
-	@Scheduled(fixedDelayString = "${xta.retention.interval:PT1H}", initialDelayString = "PT2M")
+	// Both settable so that operators can align the purge with quiet hours and tests need not wait.
+	@Scheduled(fixedDelayString = "${xta.retention.interval:PT1H}", initialDelayString = "${xta.retention.initial-delay:PT2M}")
 	public void run() {
 		for (Tenant tenant : this.tenants.current().tenants()) {
 			purge(tenant);
