@@ -60,7 +60,7 @@ public class MsgBoxService {
 
 	/** getStatusList: the first page of the caller's postbox under a new request id. */
 	public StatusPage statusList(Caller caller, Selection selection, int maxListItems, String listForm) {
-		PostboxQuery query = queryFor(caller, selection);
+		PostboxQuery query = queryFor(caller, selection, AuditAction.LIST);
 		int limit = limit(maxListItems);
 		PostboxPage page = this.store.list(query, 0, limit);
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.LIST, query, limit, listForm,
@@ -72,7 +72,7 @@ public class MsgBoxService {
 
 	/** getNextStatusList: continues a listing. */
 	public StatusPage nextStatusList(Caller caller, String requestId) {
-		Optional<MsgBoxRequest> found = ownRequest(caller, requestId);
+		Optional<MsgBoxRequest> found = ownRequest(caller, requestId, AuditAction.LIST);
 		if (found.isEmpty()) {
 			return new StatusPage(requestId, List.of(), 0, RequestState.INVALID);
 		}
@@ -85,7 +85,7 @@ public class MsgBoxService {
 
 	/** getMessage: the first offered message matching the selection; unknown ids are faults. */
 	public FetchResult fetch(Caller caller, Selection selection) {
-		PostboxQuery query = queryFor(caller, selection);
+		PostboxQuery query = queryFor(caller, selection, AuditAction.FETCH);
 		for (MessageId id : selection.messageIds()) {
 			requireOffered(caller, id);
 		}
@@ -98,7 +98,7 @@ public class MsgBoxService {
 
 	/** getNextMessage: acknowledges (closes) the messages received before, then fetches the next one. */
 	public FetchResult fetchNext(Caller caller, String requestId, List<MessageId> lastReceived) {
-		MsgBoxRequest request = ownRequest(caller, requestId)
+		MsgBoxRequest request = ownRequest(caller, requestId, AuditAction.FETCH)
 			.orElseThrow(() -> XtaError.INVALID_PARAMETER.failure("unknown or expired MsgBoxRequestID"));
 		if (!lastReceived.isEmpty()) {
 			close(caller, lastReceived);
@@ -113,10 +113,10 @@ public class MsgBoxService {
 		if (ids.isEmpty()) {
 			throw XtaError.MISSING_PARAMETER.failure("LastMsgReceived");
 		}
-		requirePostbox(caller);
+		requirePostbox(caller, AuditAction.CLOSE);
 		Instant now = this.clock.instant();
 		for (MessageId id : ids) {
-			StoredMessage message = ownMessage(caller, id);
+			StoredMessage message = ownMessage(caller, id, AuditAction.CLOSE);
 			switch (message.status()) {
 				case FETCHED -> {
 					this.store.close(message, now);
@@ -142,24 +142,25 @@ public class MsgBoxService {
 	}
 
 	private void requireOffered(Caller caller, MessageId id) {
-		StoredMessage message = ownMessage(caller, id);
+		StoredMessage message = ownMessage(caller, id, AuditAction.FETCH);
 		if (!message.status().offeredToReader()) {
 			throw XtaError.MESSAGE_NOT_AVAILABLE.failure(id.value() + " is " + message.status());
 		}
 	}
 
-	private StoredMessage ownMessage(Caller caller, MessageId id) {
+	/** {@code attempted}: the operation the caller tried, for the audit entry of a refusal. */
+	private StoredMessage ownMessage(Caller caller, MessageId id, AuditAction attempted) {
 		StoredMessage message = this.store.find(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
 		if (!caller.tenant().equals(message.readerTenant()) || !caller.party().equals(message.metadata().reader())) {
 			log.warn("XTA-3005 denied: tenant {} addressed message {} of another postbox", caller.tenant().value(), id);
-			this.auditor.denied(caller, AuditAction.FETCH, id, XtaError.NOT_YOUR_MESSAGE);
+			this.auditor.denied(caller, attempted, id, XtaError.NOT_YOUR_MESSAGE);
 			throw XtaError.NOT_YOUR_MESSAGE.failure(id.value());
 		}
 		return message;
 	}
 
-	private Optional<MsgBoxRequest> ownRequest(Caller caller, String requestId) {
-		requirePostbox(caller);
+	private Optional<MsgBoxRequest> ownRequest(Caller caller, String requestId, AuditAction attempted) {
+		requirePostbox(caller, attempted);
 		if (requestId == null || requestId.isBlank()) {
 			throw XtaError.MISSING_PARAMETER.failure("MsgBoxRequestID");
 		}
@@ -167,19 +168,19 @@ public class MsgBoxService {
 		if (request.isPresent() && !(request.get().query().tenant().equals(caller.tenant())
 				&& request.get().query().reader().equals(caller.party()))) {
 			log.warn("XTA-3006 denied: tenant {} used the MsgBoxRequestID of another postbox", caller.tenant().value());
-			this.auditor.denied(caller, AuditAction.LIST, null, XtaError.NOT_YOUR_POSTBOX);
+			this.auditor.denied(caller, attempted, null, XtaError.NOT_YOUR_POSTBOX);
 			throw XtaError.NOT_YOUR_POSTBOX.failure();
 		}
 		return request;
 	}
 
-	private PostboxQuery queryFor(Caller caller, Selection selection) {
-		requirePostbox(caller);
+	private PostboxQuery queryFor(Caller caller, Selection selection, AuditAction attempted) {
+		requirePostbox(caller, attempted);
 		return new PostboxQuery(caller.tenant(), caller.party(), selection.messageIds(), selection.entryFrom(),
 				selection.entryTo(), selection.newOnly());
 	}
 
-	private void requirePostbox(Caller caller) {
+	private void requirePostbox(Caller caller, AuditAction attempted) {
 		boolean own = this.tenants.current()
 			.postboxOwner(caller.party())
 			.map(Tenant::id)
@@ -187,7 +188,7 @@ public class MsgBoxService {
 			.isPresent();
 		if (!own) {
 			log.warn("XTA-3007 denied: tenant {} has no postbox {}", caller.tenant().value(), caller.party());
-			this.auditor.denied(caller, AuditAction.LIST, null, XtaError.NOT_YOUR_POSTBOX);
+			this.auditor.denied(caller, attempted, null, XtaError.NOT_YOUR_POSTBOX);
 			throw XtaError.NOT_YOUR_POSTBOX.failure(caller.party().toString());
 		}
 	}

@@ -42,6 +42,9 @@ final class CrashLoad {
 
 	final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
+	/** The first message of each kind of failure, for the report of a test that did not expect it. */
+	final Map<String, String> firstFailureMessages = new ConcurrentHashMap<>();
+
 	/** Content that came back different from what was sent (must stay empty). */
 	final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
 
@@ -132,6 +135,7 @@ final class CrashLoad {
 
 	private void failed(Exception ex) {
 		this.failures.computeIfAbsent(ex.getClass().getSimpleName(), (k) -> new AtomicInteger()).incrementAndGet();
+		this.firstFailureMessages.putIfAbsent(ex.getClass().getSimpleName(), String.valueOf(ex.getMessage()));
 		pause();
 	}
 

@@ -47,14 +47,22 @@ final class V3Content {
 	/** Largest single plain part in bytes (xta.soap.attachment-max-size); -1 for no limit. */
 	private final long maxPartBytes;
 
+	/**
+	 * Messages whose parts together are no larger (xta.soap.attachment-memory-threshold) are read
+	 * from the store before the answer starts: once an MTOM answer streams, a database failure can
+	 * only break the connection, not become the declared XTAWSTechnicalProblem fault.
+	 */
+	private final long prefetchBytes;
+
 	V3Content(MessageStore store, CanonicalXml xml) {
-		this(store, xml, -1);
+		this(store, xml, -1, 0);
 	}
 
-	V3Content(MessageStore store, CanonicalXml xml, long maxPartBytes) {
+	V3Content(MessageStore store, CanonicalXml xml, long maxPartBytes, long prefetchBytes) {
 		this.store = store;
 		this.xml = xml;
 		this.maxPartBytes = maxPartBytes;
+		this.prefetchBytes = prefetchBytes;
 	}
 
 	record Parts(ContentKind kind, List<NewPart> parts) {
@@ -155,6 +163,7 @@ final class V3Content {
 			return container;
 		}
 		GenericContentContainer.ContentContainer plain = new GenericContentContainer.ContentContainer();
+		boolean prefetch = message.parts().stream().mapToLong(StoredPart::size).sum() <= this.prefetchBytes;
 		for (StoredPart part : message.parts()) {
 			ContentType content = new ContentType();
 			PartAttributes a = part.attributes();
@@ -165,7 +174,8 @@ final class V3Content {
 			content.setId(a.id());
 			content.setLang(a.lang());
 			content.setSize(BigInteger.valueOf(part.size()));
-			content.setValue(new DataHandler(new StoredContentDataSource(this.store, part.contentId(), a.contentType())));
+			content.setValue(new DataHandler(prefetch ? PrefetchedContentDataSource.read(this.store, part.contentId())
+					: new StoredContentDataSource(this.store, part.contentId(), a.contentType())));
 			if (part.role() == PartRole.MESSAGE) {
 				plain.setMessage(content);
 			}

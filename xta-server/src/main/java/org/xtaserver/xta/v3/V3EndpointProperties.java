@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits and buffering of the SOAP edge.
  *
  * @param attachmentDirectory where MTOM parts above the threshold are buffered while a request is read
- * @param attachmentMemoryThreshold bytes of an attachment kept in memory before it goes to a file
+ * @param attachmentMemoryThreshold bytes of an attachment kept in memory before it goes to a file; also
+ * the size up to which a message's content is read completely before getMessage answers (larger
+ * content streams from the database)
  * @param attachmentMaxSize largest single MTOM part accepted (bytes; -1 for no limit)
  * @param maxElementDepth deepest XML element nesting accepted
  * @param maxAttributeCount most attributes accepted on one element

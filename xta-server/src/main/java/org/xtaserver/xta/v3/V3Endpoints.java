@@ -71,7 +71,7 @@ public class V3Endpoints {
 
 	@Bean
 	V3Content v3Content(MessageStore store, CanonicalXml xml, V3EndpointProperties properties) {
-		return new V3Content(store, xml, properties.attachmentMaxSize());
+		return new V3Content(store, xml, properties.attachmentMaxSize(), properties.attachmentMemoryThreshold());
 	}
 
 	/**
