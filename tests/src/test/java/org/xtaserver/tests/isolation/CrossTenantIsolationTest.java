@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.xml.ws.Holder;
 
@@ -228,6 +229,14 @@ class CrossTenantIsolationTest {
 		assertThat(V3.listedIds(ownerBox, owner)).contains(ownersMessage.messageId());
 	}
 
+	/** The audit trail's name of each operation. */
+	private static final Map<String, String> AUDIT_ACTIONS = Map.ofEntries(Map.entry("checkAccountActive", "CHECK_ACCOUNT"),
+			Map.entry("createMessageId", "CREATE_MESSAGE_ID"), Map.entry("lookupService", "LOOKUP_SERVICE"),
+			Map.entry("getTransportReport", "TRANSPORT_REPORT"), Map.entry("cancelMessage", "CANCEL"),
+			Map.entry("sendMessage", "SEND"), Map.entry("sendMessageSync", "SEND_SYNC"), Map.entry("getStatusList", "LIST"),
+			Map.entry("getNextStatusList", "LIST"), Map.entry("getMessage", "FETCH"), Map.entry("getNextMessage", "FETCH"),
+			Map.entry("close", "CLOSE"));
+
 	private static MsgBoxGetNextRequestType next(String requestId) {
 		MsgBoxGetNextRequestType request = new MsgBoxGetNextRequestType();
 		request.setMsgBoxRequestID(requestId);
@@ -249,6 +258,11 @@ class CrossTenantIsolationTest {
 		List<JsonNode> entries = denied(before);
 		assertThat(entries).as("DENIED audit entries with the intruder's fingerprint since the attempt")
 			.hasSizeGreaterThan((int) deniedBefore);
+		// Refused at authentication (acting as the owner) or at the attempted operation itself.
+		assertThat(entries.subList(0, entries.size() - (int) deniedBefore)) // newest first
+			.extracting((e) -> e.path("action").asString(null))
+			.as("audit action of the refused %s", operation)
+			.allMatch((action) -> Set.of("AUTHENTICATE", AUDIT_ACTIONS.get(operation)).contains(action));
 		for (JsonNode entry : entries) {
 			assertThat(entry.toString()).as("audit entry holds no payload")
 				.doesNotContain("isolation-secret-payload")
