@@ -1,0 +1,495 @@
+package org.xtaserver.tests.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.activation.DataHandler;
+
+import org.apache.cxf.attachment.ByteDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.xtaserver.tests.support.DemoIdentity;
+import org.xtaserver.tests.support.DemoTenants;
+import org.xtaserver.tests.support.V3;
+import org.xtaserver.tests.support.XtaClients;
+import org.xtaserver.tests.support.XtaServer;
+import org.xtaserver.wsdl.v3.ManagementPortType;
+import org.xtaserver.wsdl.v3.MsgBoxPortType;
+import org.xtaserver.wsdl.v3.SendPortType;
+
+/**
+ * Issue 6, point 1: XTA round trips (createMessageId, sendMessage, getStatusList, getMessage,
+ * close) over mutual TLS with 1, 8 and 32 concurrent clients and 10 KB and 1 MB messages, beside
+ * a bare CXF echo endpoint on the same TLS and SOAP stack as the baseline, in the same run. Writes
+ * {@code round-trip.csv}, {@code round-trip.md}, {@code round-trip.targets.csv} and
+ * {@code round-trip.png}; then fails if any call failed.
+ */
+class RoundTripBenchmark {
+
+	static final String ID = "round-trip";
+
+	/** 10 KiB and 1 MiB. */
+	static final List<Size> SIZES = List.of(new Size("10 KB", 10 * 1024), new Size("1 MB", 1024 * 1024));
+
+	static final List<Integer> CLIENTS = List.of(1, 8, 32);
+
+	/** The configuration the issue sets a target for, and the target: ours at least half the baseline. */
+	static final String TARGET_SIZE = "10 KB";
+
+	static final int TARGET_CLIENTS = 8;
+
+	static final double TARGET_RATIO = 0.5;
+
+	/** The XTA server and the echo baseline get the same heap. */
+	static final String HEAP = "-Xmx512m";
+
+	/** Payload of the baseline's small calls: about what createMessageId, getStatusList and close carry. */
+	static final int CONTROL_BYTES = 256;
+
+	@Test
+	@Timeout(value = 30, unit = TimeUnit.MINUTES) // the full run takes about 7 minutes; the module default is 5
+	void roundTripsOverMutualTlsAgainstABareCxfEchoBaseline() throws Exception {
+		Plan plan = Plan.fromSystemProperties();
+		List<Row> rows = new ArrayList<>();
+		List<ConcurrentLoad.Result> warmUps = new ArrayList<>();
+		try (XtaServer server = XtaServer.builder(ID).jvmArgs(HEAP).start();
+				EchoBaseline echo = EchoBaseline.start(server, emptied(server.workingDirectory().resolveSibling(ID + "-echo")),
+						HEAP)) {
+			DemoIdentity author = identity(server, "musterstadt", 0);
+			DemoIdentity reader = identity(server, "beispielhausen", 1);
+			String service = DemoTenants.serviceOf(server, reader.party());
+			int maxClients = CLIENTS.stream().mapToInt(Integer::intValue).max().orElseThrow();
+			List<XtaClient> xtaClients = new ArrayList<>();
+			List<EchoPort> echoClients = new ArrayList<>();
+			XtaClients clients = XtaClients.of(server);
+			for (int i = 0; i < maxClients; i++) {
+				xtaClients.add(new XtaClient(clients.management(author), clients.send(author), clients.msgBox(reader)));
+				echoClients.add(echo.client(author));
+			}
+			Calls calls = new Calls(xtaClients, echoClients, author, reader, service);
+
+			// JIT, TLS sessions and connection pools of both sides warm up once before any configuration.
+			byte[] warmUpPayload = payload(SIZES.get(0).bytes());
+			warmUps.add(ConcurrentLoad.run("echo-warm-up", calls.echo(TARGET_CLIENTS, warmUpPayload), plan.firstWarmUp(),
+					Duration.ofSeconds(1)));
+			warmUps.add(ConcurrentLoad.run("xta-warm-up", calls.xta(TARGET_CLIENTS, warmUpPayload, new Steps()),
+					plan.firstWarmUp(), Duration.ofSeconds(1)));
+
+			for (Size size : SIZES) {
+				byte[] payload = payload(size.bytes());
+				for (int n : CLIENTS) {
+					rows.add(measure(plan, size, n, calls, payload));
+				}
+			}
+		}
+		finally {
+			write(plan, rows);
+		}
+
+		assertThat(warmUps).as("calls that failed during the warm-up")
+			.allSatisfy((warmUp) -> assertThat(warmUp.errorKinds()).isEmpty());
+		assertThat(rows).hasSize(SIZES.size() * CLIENTS.size()).allSatisfy((row) -> {
+			assertThat(row.failure()).as(row.label() + ": configuration aborted").isNull();
+			assertThat(row.ours().errorKinds()).as(row.label() + ": failed XTA round trips").isEmpty();
+			assertThat(row.baseline().errorKinds()).as(row.label() + ": failed echo round trips").isEmpty();
+			assertThat(row.ours().calls()).as(row.label() + ": XTA round trips completed").isPositive();
+			assertThat(row.baseline().calls()).as(row.label() + ": echo round trips completed").isPositive();
+		});
+	}
+
+	private static Row measure(Plan plan, Size size, int n, Calls calls, byte[] payload) {
+		String label = size.label() + ", " + n + (n == 1 ? " client" : " clients");
+		try {
+			ConcurrentLoad.Result baseline = ConcurrentLoad.run("echo-" + n, calls.echo(n, payload), plan.warmUp(),
+					plan.measured());
+			Steps steps = new Steps();
+			ConcurrentLoad.Result ours = ConcurrentLoad.run("xta-" + n, calls.xta(n, payload, steps), plan.warmUp(),
+					plan.measured());
+			Row row = new Row(size, n, ours, baseline, steps.medianMillis(ours.periodStart(), ours.periodEnd()), null);
+			System.out.println(ID + ": " + label + ": " + row.summary());
+			return row;
+		}
+		catch (RuntimeException ex) {
+			System.out.println(ID + ": " + label + ": aborted: " + ex);
+			ConcurrentLoad.Result none = ConcurrentLoad.Result.none(n);
+			return new Row(size, n, none, none, Steps.none(), ex.toString());
+		}
+	}
+
+	/** The same pseudo-random bytes for ours and the baseline (fixed seed: every run sends the same). */
+	static byte[] payload(int bytes) {
+		byte[] payload = new byte[bytes];
+		SplittableRandom random = new SplittableRandom(bytes);
+		for (int i = 0; i < bytes; i++) {
+			payload[i] = (byte) random.nextInt(256);
+		}
+		return payload;
+	}
+
+	private static DemoIdentity identity(XtaServer server, String namePrefix, int fallbackIndex) {
+		return server.identities()
+			.stream()
+			.filter((identity) -> identity.name().startsWith(namePrefix))
+			.findFirst()
+			.orElseGet(() -> server.identity(fallbackIndex));
+	}
+
+	private static Path emptied(Path directory) throws IOException {
+		if (Files.exists(directory)) {
+			try (Stream<Path> paths = Files.walk(directory)) {
+				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
+			}
+		}
+		return Files.createDirectories(directory);
+	}
+
+	private static void write(Plan plan, List<Row> rows) {
+		BenchmarkOutput output = BenchmarkOutput.current();
+		List<List<?>> csv = new ArrayList<>();
+		List<List<?>> targets = new ArrayList<>();
+		for (Row row : rows) {
+			csv.add(List.of(row.size().label(), row.size().bytes(), row.clients(), row.ours().calls(),
+					number(row.oursPerSecond(), 2), number(row.ours().p50Millis(), 1), number(row.ours().p99Millis(), 1),
+					row.ours().errors(), number(row.ours().seconds(), 1), row.baseline().calls(),
+					number(row.baselinePerSecond(), 2), number(row.baseline().p50Millis(), 1),
+					number(row.baseline().p99Millis(), 1), row.baseline().errors(), number(row.baseline().seconds(), 1),
+					number(row.ratio(), 3), row.target(), row.met(), number(row.stepMillis().get(0), 1),
+					number(row.stepMillis().get(1), 1), number(row.stepMillis().get(2), 1),
+					number(row.stepMillis().get(3), 1), number(row.stepMillis().get(4), 1),
+					(row.failure() == null) ? "" : row.failure()));
+			targets.add(List.of("Round trip " + row.label() + " (msg/s vs. echo round trips/s)", number(row.oursPerSecond(), 1),
+					number(row.baselinePerSecond(), 1), number(row.ratio(), 2), row.target(), row.met()));
+		}
+		output.writeCsv(ID, List.of("payload", "payload_bytes", "clients", "ours_round_trips", "ours_msg_per_s",
+				"ours_p50_ms", "ours_p99_ms", "ours_errors", "ours_measured_s", "baseline_echo_round_trips",
+				"baseline_round_trips_per_s", "baseline_p50_ms", "baseline_p99_ms", "baseline_errors", "baseline_measured_s",
+				"ratio", "target", "met", "ours_p50_create_message_id_ms", "ours_p50_send_message_ms",
+				"ours_p50_get_status_list_ms", "ours_p50_get_message_ms", "ours_p50_close_ms", "failure"), csv);
+		output.writeCsv(ID + ".targets", List.of("figure", "ours", "baseline", "ratio", "target", "met"), targets);
+		output.writeSection(ID, section(plan, rows));
+		if (!rows.isEmpty()) {
+			chart(rows).writePng(output.directory().resolve(ID + ".png"));
+		}
+	}
+
+	private static String section(Plan plan, List<Row> rows) {
+		StringBuilder md = new StringBuilder("## XTA round trip over mutual TLS\n\n");
+		md.append("One round trip is what sender and reader do for one message: `createMessageId` and `sendMessage` as ")
+			.append("Musterstadt's specialist procedure into Beispielhausen's postbox, then `getStatusList`, `getMessage` ")
+			.append("(by id) and `close` as Beispielhausen's. Every client is a thread with CXF proxies of its own ")
+			.append("(SOAP 1.2, MTOM, WS-Addressing, mutual TLS with the demo identities) that runs round trips back to ")
+			.append("back; the message is one content part of the given size (the same pseudo-random bytes every time), ")
+			.append("compared byte for byte after `getMessage`. Server: the packaged jar in the demo profile (embedded ")
+			.append("MariaDB), `").append(HEAP).append("`.\n\n");
+		md.append("Baseline, in the same run: a bare CXF ").append(cxfVersion()).append(" endpoint in a JVM of its own (`")
+			.append(HEAP).append("`) on the server's stack (embedded Tomcat ").append(tomcatVersion())
+			.append(" with the server's TLS settings: TLS 1.3/1.2, AEAD suites, client certificate required, the same ")
+			.append("demo certificate files; SOAP 1.2, MTOM, WS-Addressing) that echoes a payload of the same size ")
+			.append("(the same bytes), driven by the same kind of client. One baseline round trip makes as many SOAP ")
+			.append("calls as an XTA round trip and moves the payload up and down once, as `sendMessage` and `getMessage` ")
+			.append("do: one echo of the payload and four echoes of ").append(CONTROL_BYTES)
+			.append(" bytes (for `createMessageId`, `getStatusList`, `getMessage`'s request and `close`). So the ratio ")
+			.append("shows what the server's own work (checks, database, audit) costs on top of the stack. ")
+			.append("Ratio = XTA round trips/s ÷ echo round trips/s.\n\n");
+		md.append("Each configuration: ").append(seconds(plan.warmUp())).append(" warm-up, then ")
+			.append(seconds(plan.measured())).append(" measured (longer, up to ").append(ConcurrentLoad.MAX_EXTENSION)
+			.append("×, until at least one call per client ended in it; the CSV has the actual periods), the baseline ")
+			.append("first, then the server (after one ")
+			.append(seconds(plan.firstWarmUp())).append(" warm-up of both with ").append(TARGET_CLIENTS)
+			.append(" clients). Counted are round trips that ended in the measured period; latency is the whole ")
+			.append("round trip. Server, baseline and the client threads share this machine's cores.")
+			.append(plan.quick() ? " **Quick mode: short periods, a smoke run, not a measurement.**" : "")
+			.append("\n\n");
+		md.append("| Message | Clients | XTA round trips/s | p50 ms | p99 ms | Echo round trips/s (baseline) | p50 ms | p99 ms ")
+			.append("| Ratio | Target | Met |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+		for (Row row : rows) {
+			md.append("| ").append(row.size().label()).append(" | ").append(row.clients()).append(" | ")
+				.append(number(row.oursPerSecond(), 1)).append(" | ").append(number(row.ours().p50Millis(), 1))
+				.append(" | ").append(number(row.ours().p99Millis(), 1)).append(" | ")
+				.append(number(row.baselinePerSecond(), 1)).append(" | ")
+				.append(number(row.baseline().p50Millis(), 1)).append(" | ")
+				.append(number(row.baseline().p99Millis(), 1)).append(" | ").append(number(row.ratio(), 2))
+				.append(" | ").append(row.target()).append(" | ").append(row.metText()).append(" |\n");
+		}
+		md.append('\n');
+		md.append("Where a round trip's time goes: median per operation (ms), as the clients saw it.\n\n");
+		md.append("| Message | Clients | ").append(String.join(" | ", Steps.NAMES)).append(" | Echo round trip |\n");
+		md.append("|---|---:|").append("---:|".repeat(Steps.NAMES.size() + 1)).append('\n');
+		for (Row row : rows) {
+			md.append("| ").append(row.size().label()).append(" | ").append(row.clients()).append(" | ");
+			for (double millis : row.stepMillis()) {
+				md.append(number(millis, 1)).append(" | ");
+			}
+			md.append(number(row.baseline().p50Millis(), 1)).append(" |\n");
+		}
+		md.append('\n');
+		List<String> problems = new ArrayList<>();
+		for (Row row : rows) {
+			if (row.failure() != null) {
+				problems.add(row.label() + ": aborted: " + row.failure());
+			}
+			row.ours().errorKinds().forEach((kind, count) -> problems.add(row.label() + ", XTA: " + count + " × " + kind));
+			row.baseline().errorKinds().forEach((kind, count) -> problems.add(row.label() + ", echo: " + count + " × " + kind));
+		}
+		if (problems.isEmpty() && rows.size() == SIZES.size() * CLIENTS.size()) {
+			md.append("Failed calls: none.\n");
+		}
+		else {
+			md.append("Failed calls or configurations (").append(rows.size()).append(" of ")
+				.append(SIZES.size() * CLIENTS.size()).append(" configurations measured):\n\n");
+			problems.forEach((problem) -> md.append("- `").append(problem.replace('`', '\'')).append("`\n"));
+		}
+		return md.toString();
+	}
+
+	private static BarChart chart(List<Row> rows) {
+		List<BarChart.Panel> panels = new ArrayList<>();
+		for (Size size : SIZES) {
+			List<Row> ofSize = rows.stream().filter((row) -> row.size().equals(size)).toList();
+			if (ofSize.isEmpty()) {
+				continue;
+			}
+			double[] ours = ofSize.stream().mapToDouble((row) -> row.oursPerSecond()).toArray();
+			double[] baseline = ofSize.stream().mapToDouble((row) -> row.baselinePerSecond()).toArray();
+			List<String> categories = ofSize.stream().map((row) -> String.valueOf(row.clients())).toList();
+			panels.add(new BarChart.Panel(size.label() + " messages", categories, List.of(ours, baseline)));
+		}
+		return new BarChart("XTA round trips vs. bare CXF echo over mutual TLS", "concurrent clients", "per second",
+				List.of("XTA round trips/s", "echo round trips/s (baseline)"), panels);
+	}
+
+	static String number(double value, int decimals) {
+		if (Double.isNaN(value) || Double.isInfinite(value)) {
+			return "n.a.";
+		}
+		return String.format(Locale.ROOT, "%." + decimals + "f", value);
+	}
+
+	private static String seconds(Duration duration) {
+		return duration.toSeconds() + " s";
+	}
+
+	private static String cxfVersion() {
+		return org.apache.cxf.version.Version.getCurrentVersion();
+	}
+
+	/** "11.0.22" from "Apache Tomcat/11.0.22". */
+	private static String tomcatVersion() {
+		String info = org.apache.catalina.util.ServerInfo.getServerInfo();
+		return info.substring(info.indexOf('/') + 1);
+	}
+
+	/** A message size. */
+	record Size(String label, int bytes) {
+	}
+
+	/**
+	 * How long to run.
+	 *
+	 * @param quick {@code xta.benchmark.quick}: a smoke run
+	 * @param firstWarmUp once, before all configurations
+	 * @param warmUp before each configuration
+	 * @param measured each configuration's measured period
+	 */
+	record Plan(boolean quick, Duration firstWarmUp, Duration warmUp, Duration measured) {
+
+		static Plan fromSystemProperties() {
+			if (Boolean.getBoolean("xta.benchmark.quick")) {
+				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3));
+			}
+			return new Plan(false, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(20));
+		}
+	}
+
+	/** One client's three port proxies: Management and Send as the author, MsgBox as the reader. */
+	record XtaClient(ManagementPortType management, SendPortType send, MsgBoxPortType msgBox) {
+	}
+
+	/** Builds the per-thread calls of a configuration from the clients made once. */
+	record Calls(List<XtaClient> xtaClients, List<EchoPort> echoClients, DemoIdentity author, DemoIdentity reader,
+			String service) {
+
+		/** One round-trip call per client; each records its operations' latencies into {@code steps}. */
+		List<ConcurrentLoad.Call> xta(int n, byte[] payload, Steps steps) {
+			List<ConcurrentLoad.Call> calls = new ArrayList<>();
+			for (XtaClient client : this.xtaClients.subList(0, n)) {
+				LatencyRecorder[] recorders = steps.newClient();
+				calls.add(() -> roundTrip(client, payload, recorders));
+			}
+			return calls;
+		}
+
+		List<ConcurrentLoad.Call> echo(int n, byte[] payload) {
+			byte[] control = payload(CONTROL_BYTES);
+			return this.echoClients.subList(0, n)
+				.stream()
+				.<ConcurrentLoad.Call>map((client) -> () -> echoRoundTrip(client, payload, control))
+				.toList();
+		}
+
+		/**
+		 * As many SOAP calls as an XTA round trip, moving the payload up and down once as sendMessage
+		 * and getMessage do: one echo of the payload and four small ones (createMessageId,
+		 * getStatusList, getMessage's request, close), so that the ratio shows what the server's
+		 * own work costs, not how many calls the protocol needs.
+		 */
+		private static void echoRoundTrip(EchoPort client, byte[] payload, byte[] control) throws IOException {
+			echo(client, control);
+			echo(client, payload);
+			echo(client, control);
+			echo(client, control);
+			echo(client, control);
+		}
+
+		private void roundTrip(XtaClient client, byte[] payload, LatencyRecorder[] steps) throws Exception {
+			long start = System.nanoTime();
+			String id = client.management().createMessageId(V3.party(this.author)).getValue();
+			start = Steps.record(steps, 0, start);
+			client.send()
+				.sendMessage(V3.container(V3.content(payload, "application/octet-stream", "payload.bin")),
+						V3.metadata(id, this.author, this.reader, this.service), null);
+			start = Steps.record(steps, 1, start);
+			// At most one message per client is open at a time, far below the default list size.
+			boolean listed = V3.listedIds(client.msgBox(), this.reader).contains(id);
+			start = Steps.record(steps, 2, start);
+			if (!listed) {
+				throw new IllegalStateException("the sent message is not in the reader's status list");
+			}
+			V3.Fetched fetched = V3.fetch(client.msgBox(), this.reader, id);
+			byte[] content = fetched.message();
+			start = Steps.record(steps, 3, start);
+			if (!id.equals(fetched.messageId()) || !Arrays.equals(payload, content)) {
+				throw new IllegalStateException("getMessage returned another message or other content");
+			}
+			client.msgBox().close(V3.closeRequest(fetched.response().getMsgBoxRequestID(), id), V3.party(this.reader));
+			Steps.record(steps, 4, start);
+		}
+
+		private static void echo(EchoPort client, byte[] payload) throws IOException {
+			EchoPort.EchoResponse response = client
+				.echo(new EchoPort.EchoRequest(new DataHandler(new ByteDataSource(payload, "application/octet-stream"))));
+			byte[] echoed;
+			try (InputStream in = response.payload().getInputStream()) {
+				echoed = in.readAllBytes();
+			}
+			if (!Arrays.equals(payload, echoed)) {
+				throw new IllegalStateException("the echo returned other content");
+			}
+		}
+	}
+
+	/**
+	 * Latencies of the single operations of the round trips of one configuration: one recorder per
+	 * operation and client thread, created before the threads start and merged after they ended.
+	 */
+	static final class Steps {
+
+		static final List<String> NAMES = List.of("createMessageId", "sendMessage", "getStatusList", "getMessage",
+				"close");
+
+		private final List<LatencyRecorder[]> clients = new ArrayList<>();
+
+		LatencyRecorder[] newClient() {
+			LatencyRecorder[] recorders = new LatencyRecorder[NAMES.size()];
+			Arrays.setAll(recorders, (i) -> new LatencyRecorder());
+			this.clients.add(recorders);
+			return recorders;
+		}
+
+		/** Records operation {@code step} that began at {@code begin}; returns its end, the next one's begin. */
+		static long record(LatencyRecorder[] recorders, int step, long begin) {
+			long end = System.nanoTime();
+			recorders[step].record(end, end - begin);
+			return end;
+		}
+
+		/** Median of each operation that ended in [{@code from}, {@code to}), in milliseconds. */
+		List<Double> medianMillis(long from, long to) {
+			List<Double> medians = new ArrayList<>();
+			for (int step = 0; step < NAMES.size(); step++) {
+				int s = step;
+				medians.add(LatencyRecorder.merge(this.clients.stream().map((recorders) -> recorders[s]).toList(), from, to)
+					.millis(50));
+			}
+			return medians;
+		}
+
+		static List<Double> none() {
+			return NAMES.stream().map((name) -> Double.NaN).toList();
+		}
+	}
+
+	/**
+	 * One configuration's figures; {@code failure} is set when it could not be measured.
+	 *
+	 * @param stepMillis median latency of each operation of the round trip ({@link Steps#NAMES})
+	 */
+	record Row(Size size, int clients, ConcurrentLoad.Result ours, ConcurrentLoad.Result baseline,
+			List<Double> stepMillis, String failure) {
+
+		String label() {
+			return this.size.label() + ", " + this.clients + (this.clients == 1 ? " client" : " clients");
+		}
+
+		/** NaN when the configuration was aborted (nothing was measured, not zero). */
+		double oursPerSecond() {
+			return (this.failure == null) ? this.ours.perSecond() : Double.NaN;
+		}
+
+		double baselinePerSecond() {
+			return (this.failure == null) ? this.baseline.perSecond() : Double.NaN;
+		}
+
+		double ratio() {
+			return oursPerSecond() / baselinePerSecond();
+		}
+
+		boolean isTarget() {
+			return this.size.label().equals(TARGET_SIZE) && this.clients == TARGET_CLIENTS;
+		}
+
+		String target() {
+			return isTarget() ? "ratio >= " + TARGET_RATIO : "n.a.";
+		}
+
+		String met() {
+			if (!isTarget()) {
+				return "n.a.";
+			}
+			return String.valueOf(this.failure == null && this.ratio() >= TARGET_RATIO);
+		}
+
+		String metText() {
+			return switch (met()) {
+				case "true" -> "yes";
+				case "false" -> "**no**";
+				default -> met();
+			};
+		}
+
+		String summary() {
+			return String.format(Locale.ROOT,
+					"XTA %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), "
+							+ "echo %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), ratio %.2f",
+					this.ours.perSecond(), this.ours.p50Millis(), this.ours.p99Millis(), this.ours.errors(),
+					this.baseline.perSecond(), this.baseline.p50Millis(), this.baseline.p99Millis(),
+					this.baseline.errors(), ratio());
+		}
+	}
+}
