@@ -66,6 +66,7 @@ class MonitoringTests {
 		assertThat(expr("XtaTenantNotFetched")).isEqualTo("time() - max without (instance, pod, container, endpoint, service) "
 				+ "(xta_osci_last_successful_fetch_timestamp_seconds" + SELECTOR + ") > 900");
 		assertThat(alerts.get("XtaTenantNotFetched").at("/labels/severity").asString()).isEqualTo("critical");
+		assertThat(alerts.get("XtaTenantNotFetched").path("for").asString()).isEqualTo("1m");
 	}
 
 	@Test
@@ -74,12 +75,14 @@ class MonitoringTests {
 			.isEqualTo("(max without (instance, pod, container, endpoint, service) (xta_postbox_messages_waiting" + SELECTOR
 					+ ") > 50) and (max without (instance, pod, container, endpoint, service) (delta(xta_postbox_messages_waiting"
 					+ SELECTOR + "[1h])) > 0)");
+		assertThat(alerts.get("XtaPostboxBacklogGrowing").path("for").asString()).isEqualTo("15m");
 	}
 
 	@Test
 	void certificateExpiringWithinThirtyDays() {
 		assertThat(expr("XtaCertificateExpiring")).isEqualTo(
 				"min without (instance, pod, container, endpoint, service) (xta_certificate_expiry_days" + SELECTOR + ") < 30");
+		assertThat(alerts.get("XtaCertificateExpiring").path("for").asString()).isEqualTo("1h");
 	}
 
 	@Test
@@ -89,12 +92,14 @@ class MonitoringTests {
 				+ "[5m])) > 0)");
 		assertThat(expr("XtaServerDown")).isEqualTo("up" + SELECTOR + " == 0");
 		assertThat(alerts.get("XtaDatabaseDown").path("for").asString()).isEqualTo("2m");
+		assertThat(alerts.get("XtaServerDown").path("for").asString()).isEqualTo("2m");
 	}
 
 	@Test
 	void tenantFileRejected() {
 		assertThat(expr("XtaTenantFileRejected")).isEqualTo(
 				"max without (instance, pod, container, endpoint, service) (xta_tenant_config_invalid_files" + SELECTOR + ") > 0");
+		assertThat(alerts.get("XtaTenantFileRejected").path("for").asString()).isEqualTo("1m");
 	}
 
 	@Test
@@ -114,6 +119,40 @@ class MonitoringTests {
 		assertThat(rules.valueStream()
 			.filter((r) -> r.path("alert").asString().equals("XtaCertificateExpiring"))
 			.map((r) -> r.path("expr").asString())).singleElement().asString().endsWith(") < 14");
+	}
+
+	/** What AlertsFireTest (tests module) relies on to trigger every alert within seconds. */
+	@Test
+	void everyForDurationWindowAndThresholdIsConfigurable() {
+		Map<String, Object> sets = new LinkedHashMap<>();
+		String prefix = "monitoring.prometheusRule.alerts.";
+		sets.put(prefix + "tenantNotFetched.thresholdSeconds", 25);
+		sets.put(prefix + "tenantNotFetched.for", "4s");
+		sets.put(prefix + "postboxBacklogGrowing.minMessages", 3);
+		sets.put(prefix + "postboxBacklogGrowing.window", "30s");
+		sets.put(prefix + "postboxBacklogGrowing.for", "5s");
+		sets.put(prefix + "certificateExpiring.days", 21);
+		sets.put(prefix + "certificateExpiring.for", "6s");
+		sets.put(prefix + "databaseDown.for", "7s");
+		sets.put(prefix + "databaseDown.timeoutWindow", "40s");
+		sets.put(prefix + "tenantFileRejected.for", "8s");
+		Map<String, JsonNode> tuned = new LinkedHashMap<>();
+		for (JsonNode rule : HelmChart.render(HelmChart.scenario("monitoring-values.yaml"), sets)
+			.one("PrometheusRule")
+			.at("/spec/groups/0/rules")) {
+			tuned.put(rule.path("alert").asString(), rule);
+		}
+
+		assertThat(tuned.get("XtaTenantNotFetched").path("expr").asString()).endsWith(") > 25");
+		assertThat(tuned.get("XtaTenantNotFetched").path("for").asString()).isEqualTo("4s");
+		assertThat(tuned.get("XtaPostboxBacklogGrowing").path("expr").asString()).contains(") > 3)").contains("[30s]");
+		assertThat(tuned.get("XtaPostboxBacklogGrowing").path("for").asString()).isEqualTo("5s");
+		assertThat(tuned.get("XtaCertificateExpiring").path("expr").asString()).endsWith(") < 21");
+		assertThat(tuned.get("XtaCertificateExpiring").path("for").asString()).isEqualTo("6s");
+		assertThat(tuned.get("XtaDatabaseDown").path("expr").asString()).contains("[40s]");
+		assertThat(tuned.get("XtaDatabaseDown").path("for").asString()).isEqualTo("7s");
+		assertThat(tuned.get("XtaServerDown").path("for").asString()).isEqualTo("7s");
+		assertThat(tuned.get("XtaTenantFileRejected").path("for").asString()).isEqualTo("8s");
 	}
 
 	@Test
