@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.xtaserver.store.MessageStore;
+import org.xtaserver.tenant.TenantRegistry;
 
 /** The server's own metrics beside CXF's, Hikari's and the JVM's. */
 @Configuration(proxyBeanMethods = false)
@@ -27,5 +28,11 @@ class MetricsConfiguration {
 			@Value("${xta.tls.certificate:#{null}}") String serverCertificate,
 			@Value("${xta.tls.client-ca:#{null}}") String clientCa, Clock clock, MeterRegistry meters) {
 		return new CertificateExpiryMetrics(resources, serverCertificate, clientCa, clock, meters);
+	}
+
+	@Bean
+	TenantCertificateExpiryMetrics tenantCertificateExpiryMetrics(TenantRegistry tenants, Clock clock,
+			MeterRegistry meters) {
+		return new TenantCertificateExpiryMetrics(tenants, clock, meters);
 	}
 }

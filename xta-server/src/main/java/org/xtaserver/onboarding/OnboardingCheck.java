@@ -1,6 +1,5 @@
 package org.xtaserver.onboarding;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.xtaserver.tenancy.CertificateInventory;
 import org.xtaserver.tenant.Tenant;
 import org.xtaserver.tenant.TenantConfigProblem;
 import org.xtaserver.tenant.TenantDirectory;
@@ -155,13 +155,7 @@ public final class OnboardingCheck {
 	}
 
 	private Optional<Path> tenantFile(TenantId id) {
-		for (String extension : new String[] { ".yaml", ".yml" }) {
-			Path file = this.tenantsDirectory.resolve(id.value() + extension);
-			if (Files.isRegularFile(file)) {
-				return Optional.of(file);
-			}
-		}
-		return Optional.empty();
+		return CertificateInventory.tenantFile(this.tenantsDirectory, id);
 	}
 
 	private CheckResult skipped(String check, String area, String subject, String why) {

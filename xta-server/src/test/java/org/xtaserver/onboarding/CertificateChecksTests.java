@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xtaserver.onboarding.CertificateInventory.Entry;
-import org.xtaserver.onboarding.CertificateInventory.Role;
+import org.xtaserver.tenancy.CertificateInventory.Entry;
+import org.xtaserver.tenancy.CertificateInventory.Role;
 import org.xtaserver.osci.simulator.TestPki;
 import org.xtaserver.tenant.pki.IssuedCertificate;
 

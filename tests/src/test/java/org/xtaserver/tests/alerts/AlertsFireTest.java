@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.xtaserver.osci.simulator.OsciSimulator;
+import org.xtaserver.osci.simulator.TestPki;
 import org.xtaserver.tenant.demo.DemoEnvironment;
 import org.xtaserver.tenant.demo.DemoSetup;
 import org.xtaserver.tenant.pki.CertificateAuthority;
@@ -53,8 +56,8 @@ import org.xtaserver.wsdl.v3.SendPortType;
  * pending, and fired after its {@code for}, with the labels an operator routes on.
  *
  * <ul>
- * <li>XtaCertificateExpiring: the server's TLS certificate (issued by the demo CA) expires in 20
- * days, the threshold is 30.</li>
+ * <li>XtaCertificateExpiring: the server's TLS certificate (issued by the demo CA) and a tenant's
+ * OSCI certificate expire in 20 days, the threshold is 30.</li>
  * <li>XtaTenantFileRejected: a broken tenant file appears.</li>
  * <li>XtaPostboxBacklogGrowing: more than minMessages (3) messages are sent into a postbox that
  * nobody fetches.</li>
@@ -177,6 +180,12 @@ class AlertsFireTest {
 
 		OsciTenantFiles.enableOsci(server.tenantsDirectory(), "musterstadt", OsciTenantFiles.credentials("musterstadt"),
 				simulator);
+		// A tenant whose OSCI certificate (valid 3,650 days) has SHORT_LIVED_DAYS left.
+		long expiringTenantWritten = System.currentTimeMillis();
+		OsciTenantFiles.writeGeneratedTenant(server.tenantsDirectory(), "alerts-expiring", "test:alerts-expiring:postbox",
+				TestPki.credentials("alerts-expiring-osci",
+						Instant.now().minus(Duration.ofDays(3650 - SHORT_LIVED_DAYS)), new SecureRandom()),
+				simulator);
 		Map<String, String> fetchedTenant = Map.of("tenant", "musterstadt");
 		await("musterstadt fetched from the intermediary").atMost(Duration.ofMinutes(1))
 			.pollInterval(Duration.ofMillis(200))
@@ -186,11 +195,13 @@ class AlertsFireTest {
 		long overMinMessages = backlog.get(3, TimeUnit.MINUTES);
 
 		Map<String, String> serverCertificate = Map.of("tenant", "server", "certificate", "server-tls");
+		Map<String, String> tenantCertificate = Map.of("tenant", "alerts-expiring", "certificate", "osci");
 		awaitAlerts("four alerts firing", Duration.ofMinutes(2),
 				() -> monitor.isFiring("XtaTenantFileRejected", Map.of())
 						&& monitor.isFiring("XtaPostboxBacklogGrowing", postbox)
 						&& monitor.isFiring("XtaTenantNotFetched", fetchedTenant)
-						&& monitor.isFiring("XtaCertificateExpiring", serverCertificate));
+						&& monitor.isFiring("XtaCertificateExpiring", serverCertificate)
+						&& monitor.isFiring("XtaCertificateExpiring", tenantCertificate));
 
 		assertPendingThenFiring("XtaTenantFileRejected", Map.of(), fileWritten,
 				Map.of("severity", "warning", "job", chart.job(), "namespace", chart.namespace()));
@@ -202,6 +213,15 @@ class AlertsFireTest {
 		assertPendingThenFiring("XtaCertificateExpiring", serverCertificate, 0, Map.of("severity", "warning"));
 		assertThat(monitor.latest("XtaCertificateExpiring", serverCertificate).orElseThrow().value())
 			.as("days left").isBetween(SHORT_LIVED_DAYS - 1.0, (double) SHORT_LIVED_DAYS);
+		assertPendingThenFiring("XtaCertificateExpiring", tenantCertificate, expiringTenantWritten,
+				Map.of("severity", "warning"));
+		assertThat(monitor.latest("XtaCertificateExpiring", tenantCertificate).orElseThrow().value())
+			.as("days left of the tenant's OSCI certificate").isBetween(SHORT_LIVED_DAYS - 1.0, (double) SHORT_LIVED_DAYS);
+		assertThat(monitor.value("xta_certificate_expiry_days", Map.of("tenant", "musterstadt", "certificate", "osci")))
+			.as("musterstadt's OSCI certificate exported too, valid for years").hasValueSatisfying((days) -> assertThat(days).isGreaterThan(3000));
+		assertThat(monitor.history()).as("musterstadt's certificates (valid 10 years) never alert")
+			.allSatisfy((e) -> assertThat(e.alerts())
+				.noneMatch((a) -> a.labels().contains(Map.of("alertname", "XtaCertificateExpiring", "tenant", "musterstadt"))));
 		assertThat(monitor.history()).as("the demo client CA (valid 10 years) never alerts")
 			.allSatisfy((e) -> assertThat(e.alerts())
 				.noneMatch((a) -> a.labels().contains(Map.of("alertname", "XtaCertificateExpiring", "certificate", "client-ca"))));

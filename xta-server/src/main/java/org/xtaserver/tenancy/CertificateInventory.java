@@ -1,4 +1,4 @@
-package org.xtaserver.onboarding;
+package org.xtaserver.tenancy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.xtaserver.tenant.TenantId;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -14,12 +16,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The certificates a tenant file names, read from the file as written. The tenant model keeps
  * only the fingerprint of a {@code file:} client certificate, and a file with an expired
  * certificate is not loaded at all; the acceptance report still has to show each certificate,
- * so it reads the paths itself. Validation of the file is {@code TenantFiles}' job, not this one's.
+ * so it reads the paths itself (and so do the certificate expiry metrics). Validation of the file
+ * is {@code TenantFiles}' job, not this one's.
  */
-final class CertificateInventory {
+public final class CertificateInventory {
 
 	/** What a certificate is used for, which decides the key usage it needs. */
-	enum Role {
+	public enum Role {
 
 		/** The tenant's OSCI identity: signs requests and decrypts answers. */
 		OSCI_OWN("OSCI certificate of the tenant"),
@@ -32,10 +35,14 @@ final class CertificateInventory {
 		/** A specialist procedure's TLS client certificate. */
 		CLIENT_TLS("TLS client certificate of a specialist procedure");
 
-		final String description;
+		private final String description;
 
 		Role(String description) {
 			this.description = description;
+		}
+
+		public String description() {
+			return this.description;
 		}
 	}
 
@@ -51,11 +58,11 @@ final class CertificateInventory {
 	 * @param issuer the issuer DN, when given as {@code issuer} + {@code subject}
 	 * @param subject the subject DN, likewise
 	 */
-	record Entry(String field, Role role, String client, Path file, Path privateKey, String sha256, String issuer,
+	public record Entry(String field, Role role, String client, Path file, Path privateKey, String sha256, String issuer,
 			String subject) {
 
 		/** How the report names it, e.g. {@code osci.certificate (osci/musterstadt.crt)}. */
-		String label(Path folder) {
+		public String label(Path folder) {
 			String where = this.client != null ? this.field + " of client " + this.client : this.field;
 			if (this.file == null) {
 				return where;
@@ -71,7 +78,7 @@ final class CertificateInventory {
 	 * @param entries certificate entries in file order
 	 * @param problem why the file could not be read; {@code null} when it could
 	 */
-	record Contents(List<Entry> entries, String problem) {
+	public record Contents(List<Entry> entries, String problem) {
 	}
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -79,7 +86,18 @@ final class CertificateInventory {
 	private CertificateInventory() {
 	}
 
-	static Contents read(Path tenantFile) {
+	/** The file of a tenant in the tenant folder: {@code <id>.yaml} or {@code <id>.yml}. */
+	public static Optional<Path> tenantFile(Path folder, TenantId id) {
+		for (String extension : new String[] { ".yaml", ".yml" }) {
+			Path file = folder.resolve(id.value() + extension);
+			if (Files.isRegularFile(file)) {
+				return Optional.of(file);
+			}
+		}
+		return Optional.empty();
+	}
+
+	public static Contents read(Path tenantFile) {
 		JsonNode root;
 		try {
 			root = YAML.readTree(Files.readAllBytes(tenantFile));
