@@ -3,6 +3,8 @@ package org.xtaserver.tenancy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,9 @@ public class TenantReloader {
 	private final Counter rejected;
 
 	private final AtomicInteger rejectedNow = new AtomicInteger();
+
+	/** The problems of the last reload, written by the one reloading thread. */
+	private volatile Set<String> reportedProblems = Set.of();
 
 	public TenantReloader(TenantRegistry registry, MeterRegistry meters) {
 		this.registry = registry;
@@ -52,9 +57,17 @@ public class TenantReloader {
 	void record(TenantReloadReport report) {
 		this.rejectedNow.set(report.rejectedFiles().size());
 		this.rejected.increment(report.rejectedFiles().size());
+		// Each problem is logged when it appears, not at every reload while the file stays broken;
+		// the gauge shows that it persists.
+		Set<String> problems = new HashSet<>();
 		for (TenantConfigProblem problem : report.problems()) {
-			log.error("XTA-4002 tenant file rejected: {}", problem);
+			String text = problem.toString();
+			problems.add(text);
+			if (!this.reportedProblems.contains(text)) {
+				log.error("XTA-4002 tenant file rejected: {}", text);
+			}
 		}
+		this.reportedProblems = Set.copyOf(problems);
 		if (report.changed()) {
 			log.info("XTA-4003 tenants reloaded: added {}, updated {}, removed {}, kept last good {}", report.added(),
 					report.updated(), report.removed(), report.keptLastGood());
