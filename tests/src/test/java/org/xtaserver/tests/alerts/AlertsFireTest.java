@@ -37,6 +37,7 @@ import org.xtaserver.tests.alerts.AlertMonitor.Evaluation;
 import org.xtaserver.tests.alerts.RuleEvaluator.Alert;
 import org.xtaserver.tests.alerts.RuleEvaluator.State;
 import org.xtaserver.tests.support.Actuator;
+import org.xtaserver.tests.support.Closeables;
 import org.xtaserver.tests.support.DemoIdentity;
 import org.xtaserver.tests.support.DemoTenants;
 import org.xtaserver.tests.support.ExternalMariaDb;
@@ -148,16 +149,7 @@ class AlertsFireTest {
 			Files.writeString(server.workingDirectory().resolve("alert-history.txt"), monitor.describe()
 					+ "\nscraped metric names:\n" + String.join("\n", monitor.store().metricNames()) + "\n");
 		}
-		for (AutoCloseable closeable : new AutoCloseable[] { monitor, server, simulator, db }) {
-			try {
-				if (closeable != null) {
-					closeable.close();
-				}
-			}
-			catch (Exception ex) {
-				// best effort: the next resource is still closed
-			}
-		}
+		Closeables.closeAll(monitor, server, simulator, db);
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.xtaserver.osci.crypto.Credentials;
 import org.xtaserver.osci.message.OsciMessageId;
 import org.xtaserver.osci.simulator.OsciSimulator;
+import org.xtaserver.tests.support.Closeables;
 import org.xtaserver.tests.support.DemoIdentity;
 import org.xtaserver.tests.support.DemoTenants;
 import org.xtaserver.tests.support.ExternalMariaDb;
@@ -91,16 +92,7 @@ class DatabaseOutageTest {
 
 	@AfterAll
 	static void stopEverything() {
-		for (AutoCloseable closeable : new AutoCloseable[] { server, db, simulator, quietClients }) {
-			try {
-				if (closeable != null) {
-					closeable.close();
-				}
-			}
-			catch (Exception ex) {
-				// best effort: the next resource is still closed
-			}
-		}
+		Closeables.closeAll(server, db, simulator, quietClients);
 	}
 
 	@Test

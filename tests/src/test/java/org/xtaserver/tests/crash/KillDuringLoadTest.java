@@ -27,6 +27,7 @@ import org.xtaserver.osci.crypto.Credentials;
 import org.xtaserver.osci.message.OsciMessageId;
 import org.xtaserver.osci.message.ProcessCard;
 import org.xtaserver.osci.simulator.OsciSimulator;
+import org.xtaserver.tests.support.Closeables;
 import org.xtaserver.tests.support.DemoIdentity;
 import org.xtaserver.tests.support.DemoTenants;
 import org.xtaserver.tests.support.ExternalMariaDb;
@@ -93,16 +94,7 @@ class KillDuringLoadTest {
 
 	@AfterAll
 	static void stopEverything() {
-		for (AutoCloseable closeable : new AutoCloseable[] { server, db, simulator, quietClients }) {
-			try {
-				if (closeable != null) {
-					closeable.close();
-				}
-			}
-			catch (Exception ex) {
-				// best effort: the next resource is still closed
-			}
-		}
+		Closeables.closeAll(server, db, simulator, quietClients);
 	}
 
 	@Test

@@ -34,6 +34,7 @@ import org.xtaserver.osci.crypto.Credentials;
 import org.xtaserver.osci.message.OsciMessageId;
 import org.xtaserver.osci.message.ProcessCard;
 import org.xtaserver.osci.simulator.OsciSimulator;
+import org.xtaserver.tests.support.Closeables;
 import org.xtaserver.tests.support.DemoIdentity;
 import org.xtaserver.tests.support.DemoTenants;
 import org.xtaserver.tests.support.ExternalMariaDb;
@@ -132,16 +133,7 @@ class TwoReplicasShareOneDatabaseTest {
 
 	@AfterAll
 	static void stopEverything() {
-		for (AutoCloseable closeable : new AutoCloseable[] { b, a, db, simulator }) {
-			try {
-				if (closeable != null) {
-					closeable.close();
-				}
-			}
-			catch (Exception ex) {
-				// best effort: the next resource is still closed
-			}
-		}
+		Closeables.closeAll(b, a, db, simulator);
 	}
 
 	@Test

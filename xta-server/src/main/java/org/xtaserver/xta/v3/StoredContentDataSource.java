@@ -1,28 +1,51 @@
 package org.xtaserver.xta.v3;
 
 import jakarta.activation.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.xtaserver.store.MessageStore;
 
-/** Streams one stored content part into an MTOM attachment without loading it. */
+/**
+ * One stored content part as an MTOM attachment: either streamed from the store while the answer
+ * is written (large content, never loaded), or read completely while the operation still runs
+ * (small content), so that a failing database surfaces inside the operation as
+ * XTAWSTechnicalProblem and not half-way through the answer.
+ */
 final class StoredContentDataSource implements DataSource {
 
 	private final MessageStore store;
 
 	private final long contentId;
 
-	private final String contentType;
+	/** The content read in advance; {@code null} when it streams from the store. */
+	private final byte[] prefetched;
 
-	StoredContentDataSource(MessageStore store, long contentId, String contentType) {
+	private StoredContentDataSource(MessageStore store, long contentId, byte[] prefetched) {
 		this.store = store;
 		this.contentId = contentId;
-		this.contentType = contentType;
+		this.prefetched = prefetched;
+	}
+
+	static StoredContentDataSource streaming(MessageStore store, long contentId) {
+		return new StoredContentDataSource(store, contentId, null);
+	}
+
+	static StoredContentDataSource prefetched(MessageStore store, long contentId) {
+		try (InputStream in = store.openContent(contentId)) {
+			return new StoredContentDataSource(store, contentId, in.readAllBytes());
+		}
+		catch (IOException ex) {
+			// Reading from the store failed: the same as the store being away.
+			throw new DataAccessResourceFailureException("stored content " + contentId + " cannot be read", ex);
+		}
 	}
 
 	@Override
 	public InputStream getInputStream() {
-		return this.store.openContent(this.contentId);
+		return (this.prefetched != null) ? new ByteArrayInputStream(this.prefetched) : this.store.openContent(this.contentId);
 	}
 
 	@Override
@@ -38,9 +61,5 @@ final class StoredContentDataSource implements DataSource {
 	@Override
 	public String getName() {
 		return "content-" + this.contentId;
-	}
-
-	String declaredContentType() {
-		return this.contentType;
 	}
 }

@@ -174,8 +174,8 @@ final class V3Content {
 			content.setId(a.id());
 			content.setLang(a.lang());
 			content.setSize(BigInteger.valueOf(part.size()));
-			content.setValue(new DataHandler(prefetch ? PrefetchedContentDataSource.read(this.store, part.contentId())
-					: new StoredContentDataSource(this.store, part.contentId(), a.contentType())));
+			content.setValue(new DataHandler(prefetch ? StoredContentDataSource.prefetched(this.store, part.contentId())
+					: StoredContentDataSource.streaming(this.store, part.contentId())));
 			if (part.role() == PartRole.MESSAGE) {
 				plain.setMessage(content);
 			}
