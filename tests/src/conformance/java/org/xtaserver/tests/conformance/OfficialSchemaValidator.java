@@ -1,37 +1,25 @@
 package org.xtaserver.tests.conformance;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 
-import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
+import org.xtaserver.tests.support.MimeMultipart;
+import org.xtaserver.tests.support.XmlSchemas;
 
 /**
  * Validates captured SOAP messages against the OFFICIAL XTA 2 V3 schemas (read from
@@ -92,12 +80,8 @@ final class OfficialSchemaValidator {
 				+ "  <xs:include schemaLocation=\"XTA-Webservice-Globale-Elemente.xsd\"/>\n"
 				+ "  <xs:include schemaLocation=\"XTA-Webservice-Exceptions.xsd\"/>\n" + "</xs:schema>\n";
 		try {
-			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-			StreamSource source = new StreamSource(new StringReader(wrapper),
-					directory.resolve("conformance-test-wrapper.xsd").toUri().toString());
-			return new OfficialSchemaValidator(factory.newSchema(source), directory);
+			return new OfficialSchemaValidator(
+					XmlSchemas.compile(wrapper, directory.resolve("conformance-test-wrapper.xsd")), directory);
 		}
 		catch (SAXException ex) {
 			throw new IllegalStateException("cannot compile the official XTA schemas in " + directory, ex);
@@ -168,55 +152,10 @@ final class OfficialSchemaValidator {
 		if (where.equals("fault detail")) {
 			result.faultDetails.add(name(element));
 		}
-		List<String> errors = new ArrayList<>();
-		Validator validator = this.schema.newValidator();
-		validator.setErrorHandler(new ErrorHandler() {
-			@Override
-			public void warning(SAXParseException exception) {
-			}
-
-			@Override
-			public void error(SAXParseException exception) {
-				errors.add(exception.getMessage());
-			}
-
-			@Override
-			public void fatalError(SAXParseException exception) {
-				errors.add(exception.getMessage());
-			}
-		});
-		try {
-			validator.validate(new DOMSource(standalone(element)));
-		}
-		catch (Exception ex) {
-			errors.add(String.valueOf(ex));
-		}
+		List<String> errors = XmlSchemas.errors(this.schema, element);
 		for (String error : errors) {
 			result.problems.add(item + ": " + error);
 		}
-	}
-
-	/** The element as the root of a document of its own, with every namespace in scope declared. */
-	private static Document standalone(Element element) throws Exception {
-		Document document = documentBuilder().newDocument();
-		Element copy = (Element) document.importNode(element, true);
-		Map<String, String> inScope = new LinkedHashMap<>();
-		for (Node node = element.getParentNode(); node instanceof Element ancestor; node = ancestor.getParentNode()) {
-			NamedNodeMap attributes = ancestor.getAttributes();
-			for (int i = 0; i < attributes.getLength(); i++) {
-				Attr attribute = (Attr) attributes.item(i);
-				if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
-					inScope.putIfAbsent(attribute.getName(), attribute.getValue());
-				}
-			}
-		}
-		inScope.forEach((qname, uri) -> {
-			if (!copy.hasAttribute(qname)) {
-				copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, qname, uri);
-			}
-		});
-		document.appendChild(copy);
-		return document;
 	}
 
 	/** The SOAP envelope of a raw message, MTOM parts inlined as base64. */
@@ -225,28 +164,18 @@ final class OfficialSchemaValidator {
 		if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
 			return parse(message.bytes());
 		}
-		Map<String, String> parameters = parameters(contentType);
+		Map<String, String> parameters = MimeMultipart.parameters(contentType);
 		String boundary = parameters.get("boundary");
 		if (boundary == null) {
 			throw new IllegalArgumentException("multipart/related without boundary: " + contentType);
 		}
-		List<MimePart> parts = MimePart.split(message.bytes(), boundary);
+		List<MimeMultipart.Part> parts = MimeMultipart.parse(message.bytes(), boundary);
 		if (parts.isEmpty()) {
 			throw new IllegalArgumentException("no MIME part in " + message);
 		}
-		String start = unbracket(parameters.get("start"));
-		MimePart root = parts.get(0);
-		Map<String, byte[]> byContentId = new HashMap<>();
-		for (MimePart part : parts) {
-			String id = unbracket(part.headers().get("content-id"));
-			if (id != null) {
-				byContentId.put(id, part.body());
-				if (id.equals(start)) {
-					root = part;
-				}
-			}
-		}
-		Document document = parse(root.body());
+		MimeMultipart.Related related = MimeMultipart.Related.of(parts, parameters.get("start"));
+		Map<String, byte[]> byContentId = related.byContentId();
+		Document document = parse(related.root().content());
 		List<Element> includes = new ArrayList<>();
 		collect(document.getDocumentElement(), XOP, "Include", includes);
 		for (Element include : includes) {
@@ -263,16 +192,7 @@ final class OfficialSchemaValidator {
 	}
 
 	private static Document parse(byte[] xml) throws Exception {
-		return documentBuilder().parse(new ByteArrayInputStream(xml));
-	}
-
-	private static DocumentBuilder documentBuilder() throws Exception {
-		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-		factory.setNamespaceAware(true);
-		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-		factory.setXIncludeAware(false);
-		factory.setExpandEntityReferences(false);
-		return factory.newDocumentBuilder();
+		return XmlSchemas.documentBuilder().parse(new ByteArrayInputStream(xml));
 	}
 
 	private static void collect(Element element, String namespace, String localName, List<Element> found) {
@@ -299,32 +219,6 @@ final class OfficialSchemaValidator {
 		return "{" + element.getNamespaceURI() + "}" + element.getLocalName();
 	}
 
-	private static String unbracket(String value) {
-		if (value == null) {
-			return null;
-		}
-		String trimmed = value.trim();
-		return (trimmed.startsWith("<") && trimmed.endsWith(">")) ? trimmed.substring(1, trimmed.length() - 1)
-				: trimmed;
-	}
-
-	/** The parameters of a Content-Type value (names lower case, quotes removed). */
-	static Map<String, String> parameters(String contentType) {
-		Map<String, String> parameters = new HashMap<>();
-		String[] pieces = contentType.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-		for (int i = 1; i < pieces.length; i++) {
-			int eq = pieces[i].indexOf('=');
-			if (eq > 0) {
-				String value = pieces[i].substring(eq + 1).trim();
-				if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-					value = value.substring(1, value.length() - 1);
-				}
-				parameters.put(pieces[i].substring(0, eq).trim().toLowerCase(Locale.ROOT), value);
-			}
-		}
-		return parameters;
-	}
-
 	/** The validation outcome of one message. */
 	static final class Result {
 
@@ -342,71 +236,6 @@ final class OfficialSchemaValidator {
 
 		Result(String message) {
 			this.message = message;
-		}
-	}
-
-	/** One part of a MIME multipart body. */
-	record MimePart(Map<String, String> headers, byte[] body) {
-
-		static List<MimePart> split(byte[] body, String boundary) {
-			byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-			List<Integer> starts = new ArrayList<>();
-			for (int i = indexOf(body, delimiter, 0); i >= 0; i = indexOf(body, delimiter, i + delimiter.length)) {
-				starts.add(i);
-			}
-			List<MimePart> parts = new ArrayList<>();
-			for (int k = 0; k + 1 < starts.size(); k++) {
-				int from = starts.get(k) + delimiter.length;
-				int to = starts.get(k + 1);
-				// skip the line break after the delimiter; drop the one before the next delimiter
-				from = skipLineBreak(body, from);
-				if (to >= 2 && body[to - 2] == '\r' && body[to - 1] == '\n') {
-					to -= 2;
-				}
-				else if (to >= 1 && body[to - 1] == '\n') {
-					to -= 1;
-				}
-				int headerEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), from);
-				int bodyStart = headerEnd + 4;
-				if (headerEnd < 0 || headerEnd > to) {
-					headerEnd = indexOf(body, "\n\n".getBytes(StandardCharsets.ISO_8859_1), from);
-					bodyStart = headerEnd + 2;
-				}
-				if (headerEnd < 0 || headerEnd > to) {
-					continue;
-				}
-				Map<String, String> headers = new HashMap<>();
-				for (String line : new String(body, from, headerEnd - from, StandardCharsets.ISO_8859_1).split("\r?\n")) {
-					int colon = line.indexOf(':');
-					if (colon > 0) {
-						headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-								line.substring(colon + 1).trim());
-					}
-				}
-				byte[] content = new byte[Math.max(0, to - bodyStart)];
-				System.arraycopy(body, bodyStart, content, 0, content.length);
-				parts.add(new MimePart(headers, content));
-			}
-			return parts;
-		}
-
-		private static int skipLineBreak(byte[] body, int at) {
-			if (at + 1 < body.length && body[at] == '\r' && body[at + 1] == '\n') {
-				return at + 2;
-			}
-			return (at < body.length && body[at] == '\n') ? at + 1 : at;
-		}
-
-		private static int indexOf(byte[] haystack, byte[] needle, int from) {
-			outer: for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
-				for (int j = 0; j < needle.length; j++) {
-					if (haystack[i + j] != needle[j]) {
-						continue outer;
-					}
-				}
-				return i;
-			}
-			return -1;
 		}
 	}
 }

@@ -1,29 +1,17 @@
 package org.xtaserver.tests.docs;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
+import org.xtaserver.tests.support.XmlSchemas;
 
 /**
  * The XTA 2 V3 schemas, compiled into one, that validate the items of a SOAP message on their own:
@@ -89,12 +77,8 @@ final class ContractSchemas {
 			}
 		}
 		try {
-			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-			StreamSource source = new StreamSource(new StringReader(wrapper.toString()),
-					dir.resolve("guide-examples-wrapper.xsd").toUri().toString());
-			return new ContractSchemas(name, factory.newSchema(source), headerNamespaces);
+			Schema schema = XmlSchemas.compile(wrapper.toString(), dir.resolve("guide-examples-wrapper.xsd"));
+			return new ContractSchemas(name, schema, headerNamespaces);
 		}
 		catch (SAXException ex) {
 			throw new IllegalStateException("cannot compile the " + name, ex);
@@ -126,53 +110,6 @@ final class ContractSchemas {
 
 	private void validate(Element element, String where, List<String> problems) {
 		String item = where + " " + SoapMessage.name(element);
-		Validator validator = this.schema.newValidator();
-		List<String> errors = new ArrayList<>();
-		validator.setErrorHandler(new ErrorHandler() {
-			@Override
-			public void warning(SAXParseException exception) {
-				// warnings do not make an example invalid
-			}
-
-			@Override
-			public void error(SAXParseException exception) {
-				errors.add(exception.getMessage());
-			}
-
-			@Override
-			public void fatalError(SAXParseException exception) {
-				errors.add(exception.getMessage());
-			}
-		});
-		try {
-			validator.validate(new DOMSource(standalone(element)));
-		}
-		catch (Exception ex) {
-			errors.add(String.valueOf(ex));
-		}
-		errors.forEach((error) -> problems.add(item + ": " + error));
-	}
-
-	/** The element as the root of a document of its own, with every namespace in scope declared. */
-	private static Document standalone(Element element) {
-		Document document = SoapMessage.documentBuilder().newDocument();
-		Element copy = (Element) document.importNode(element, true);
-		Map<String, String> inScope = new LinkedHashMap<>();
-		for (Node node = element.getParentNode(); node instanceof Element ancestor; node = ancestor.getParentNode()) {
-			NamedNodeMap attributes = ancestor.getAttributes();
-			for (int i = 0; i < attributes.getLength(); i++) {
-				Attr attribute = (Attr) attributes.item(i);
-				if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
-					inScope.putIfAbsent(attribute.getName(), attribute.getValue());
-				}
-			}
-		}
-		inScope.forEach((qname, uri) -> {
-			if (!copy.hasAttribute(qname)) {
-				copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, qname, uri);
-			}
-		});
-		document.appendChild(copy);
-		return document;
+		XmlSchemas.errors(this.schema, element).forEach((error) -> problems.add(item + ": " + error));
 	}
 }

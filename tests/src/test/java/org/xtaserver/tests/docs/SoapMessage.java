@@ -5,18 +5,18 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xtaserver.tests.support.MimeMultipart;
+import org.xtaserver.tests.support.XmlSchemas;
 
 /**
  * A SOAP 1.2 envelope read from an example of the guide or from the wire. MTOM packages are
@@ -78,28 +78,17 @@ record SoapMessage(int status, String contentType, Document envelope) {
 		if (!type.toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
 			return new SoapMessage(status, contentType, parse(body, Map.of(), true));
 		}
-		Map<String, String> parameters = parameters(type);
+		Map<String, String> parameters = MimeMultipart.parameters(type);
 		String boundary = parameters.get("boundary");
 		if (boundary == null) {
 			throw new IllegalArgumentException("multipart/related without boundary: " + type);
 		}
-		List<MimePart> parts = MimePart.split(body, boundary);
+		List<MimeMultipart.Part> parts = MimeMultipart.parse(body, boundary);
 		if (parts.isEmpty()) {
 			throw new IllegalArgumentException("no MIME part in a multipart/related message");
 		}
-		String start = unbracket(parameters.get("start"));
-		MimePart root = parts.get(0);
-		Map<String, byte[]> byContentId = new HashMap<>();
-		for (MimePart part : parts) {
-			String id = unbracket(part.headers().get("content-id"));
-			if (id != null) {
-				byContentId.put(id, part.body());
-				if (id.equals(start)) {
-					root = part;
-				}
-			}
-		}
-		return new SoapMessage(status, contentType, parse(root.body(), byContentId, true));
+		MimeMultipart.Related related = MimeMultipart.Related.of(parts, parameters.get("start"));
+		return new SoapMessage(status, contentType, parse(related.root().content(), related.byContentId(), true));
 	}
 
 	boolean isFault() {
@@ -218,106 +207,8 @@ record SoapMessage(int status, String contentType, Document envelope) {
 		return document;
 	}
 
+	/** The DTD-refusing builder shared with the schema validation (also reads the WSDL). */
 	static DocumentBuilder documentBuilder() {
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			return factory.newDocumentBuilder();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** The parameters of a Content-Type value (names lower case, quotes removed). */
-	static Map<String, String> parameters(String contentType) {
-		Map<String, String> parameters = new HashMap<>();
-		String[] pieces = contentType.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-		for (int i = 1; i < pieces.length; i++) {
-			int eq = pieces[i].indexOf('=');
-			if (eq > 0) {
-				String value = pieces[i].substring(eq + 1).trim();
-				if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-					value = value.substring(1, value.length() - 1);
-				}
-				parameters.put(pieces[i].substring(0, eq).trim().toLowerCase(Locale.ROOT), value);
-			}
-		}
-		return parameters;
-	}
-
-	private static String unbracket(String value) {
-		if (value == null) {
-			return null;
-		}
-		String trimmed = value.trim();
-		return (trimmed.startsWith("<") && trimmed.endsWith(">")) ? trimmed.substring(1, trimmed.length() - 1)
-				: trimmed;
-	}
-
-	/** One part of a MIME multipart body; line ends may be CRLF (wire) or LF (the guide). */
-	private record MimePart(Map<String, String> headers, byte[] body) {
-
-		static List<MimePart> split(byte[] body, String boundary) {
-			byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-			List<Integer> starts = new ArrayList<>();
-			for (int i = indexOf(body, delimiter, 0); i >= 0; i = indexOf(body, delimiter, i + delimiter.length)) {
-				starts.add(i);
-			}
-			List<MimePart> parts = new ArrayList<>();
-			for (int k = 0; k + 1 < starts.size(); k++) {
-				int from = skipLineBreak(body, starts.get(k) + delimiter.length);
-				int to = starts.get(k + 1);
-				if (to >= 2 && body[to - 2] == '\r' && body[to - 1] == '\n') {
-					to -= 2;
-				}
-				else if (to >= 1 && body[to - 1] == '\n') {
-					to -= 1;
-				}
-				int headerEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), from);
-				int bodyStart = headerEnd + 4;
-				if (headerEnd < 0 || headerEnd > to) {
-					headerEnd = indexOf(body, "\n\n".getBytes(StandardCharsets.ISO_8859_1), from);
-					bodyStart = headerEnd + 2;
-				}
-				if (headerEnd < 0 || headerEnd > to) {
-					continue;
-				}
-				Map<String, String> headers = new HashMap<>();
-				for (String line : new String(body, from, headerEnd - from, StandardCharsets.ISO_8859_1).split("\r?\n")) {
-					int colon = line.indexOf(':');
-					if (colon > 0) {
-						headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-								line.substring(colon + 1).trim());
-					}
-				}
-				byte[] content = new byte[Math.max(0, to - bodyStart)];
-				System.arraycopy(body, bodyStart, content, 0, content.length);
-				parts.add(new MimePart(headers, content));
-			}
-			return parts;
-		}
-
-		private static int skipLineBreak(byte[] body, int at) {
-			if (at + 1 < body.length && body[at] == '\r' && body[at + 1] == '\n') {
-				return at + 2;
-			}
-			return (at < body.length && body[at] == '\n') ? at + 1 : at;
-		}
-
-		private static int indexOf(byte[] haystack, byte[] needle, int from) {
-			outer: for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
-				for (int j = 0; j < needle.length; j++) {
-					if (haystack[i + j] != needle[j]) {
-						continue outer;
-					}
-				}
-				return i;
-			}
-			return -1;
-		}
+		return XmlSchemas.documentBuilder();
 	}
 }
