@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.xtaserver.store.MessageStore;
-import org.xtaserver.tenant.TenantRegistry;
+import org.xtaserver.tenancy.TenantCertificates;
 
 /** The server's own metrics beside CXF's, Hikari's and the JVM's. */
 @Configuration(proxyBeanMethods = false)
@@ -31,8 +31,8 @@ class MetricsConfiguration {
 	}
 
 	@Bean
-	TenantCertificateExpiryMetrics tenantCertificateExpiryMetrics(TenantRegistry tenants, Clock clock,
+	TenantCertificateExpiryMetrics tenantCertificateExpiryMetrics(TenantCertificates certificates, Clock clock,
 			MeterRegistry meters) {
-		return new TenantCertificateExpiryMetrics(tenants, clock, meters);
+		return new TenantCertificateExpiryMetrics(certificates, clock, meters);
 	}
 }

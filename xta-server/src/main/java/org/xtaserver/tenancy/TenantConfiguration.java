@@ -25,6 +25,17 @@ class TenantConfiguration {
 		return reloader;
 	}
 
+	/** After the reloader: the first read needs the tenants in force. */
+	@Bean
+	TenantCertificates tenantCertificates(TenantRegistry registry, TenantReloader reloader) {
+		return new TenantCertificates(registry);
+	}
+
+	@Bean
+	TenantCertificatesHealthIndicator tenantCertificatesHealthIndicator(TenantCertificates certificates, Clock clock) {
+		return new TenantCertificatesHealthIndicator(certificates, clock);
+	}
+
 	@Bean
 	CallerAuthenticator callerAuthenticator(TenantRegistry registry, org.xtaserver.audit.Auditor auditor) {
 		return new CallerAuthenticator(registry, auditor);

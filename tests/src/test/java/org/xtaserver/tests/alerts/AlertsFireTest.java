@@ -48,6 +48,8 @@ import org.xtaserver.tests.support.XtaServer;
 import org.xtaserver.wsdl.v3.ManagementPortType;
 import org.xtaserver.wsdl.v3.SendPortType;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Every alert of the chart's PrometheusRule fires on its real condition, against the packaged
  * server on an external MariaDB: the chart is rendered with seconds instead of minutes
@@ -209,6 +211,13 @@ class AlertsFireTest {
 				Map.of("severity", "warning"));
 		assertThat(monitor.latest("XtaCertificateExpiring", tenantCertificate).orElseThrow().value())
 			.as("days left of the tenant's OSCI certificate").isBetween(SHORT_LIVED_DAYS - 1.0, (double) SHORT_LIVED_DAYS);
+		JsonNode certificates = Actuator.health(server, "tenantCertificates");
+		assertThat(certificates.path("status").asString()).as("tenantCertificates health").isEqualTo("EXPIRING");
+		assertThat(certificates.path("details").path("alerts-expiring").path("osci").path("daysLeft").asLong())
+			.as("days left in the per-tenant health view").isBetween(SHORT_LIVED_DAYS - 1L, (long) SHORT_LIVED_DAYS);
+		assertThat(certificates.path("details").path("musterstadt").path("osci").path("notAfter").asString())
+			.as("musterstadt's OSCI certificate in the health view").isNotBlank();
+		assertThat(certificates.toString()).as("the health view holds no key material").doesNotContain("BEGIN", "PRIVATE");
 		assertThat(monitor.value("xta_certificate_expiry_days", Map.of("tenant", "musterstadt", "certificate", "osci")))
 			.as("musterstadt's OSCI certificate exported too, valid for years").hasValueSatisfying((days) -> assertThat(days).isGreaterThan(3000));
 		assertThat(monitor.history()).as("musterstadt's certificates (valid 10 years) never alert")

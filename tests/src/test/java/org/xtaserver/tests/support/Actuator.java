@@ -58,6 +58,11 @@ public final class Actuator {
 		return sum;
 	}
 
+	/** {@code GET /actuator/health/<component>} as JSON (status and details). */
+	public static JsonNode health(XtaServer server, String component) {
+		return JsonMapper.builder().build().readTree(get(server.actuator("health/" + component)));
+	}
+
 	/** Whether readiness is UP. */
 	public static boolean ready(XtaServer server) {
 		try {
