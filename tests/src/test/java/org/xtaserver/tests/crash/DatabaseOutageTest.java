@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.xtaserver.osci.crypto.Credentials;
 import org.xtaserver.osci.message.OsciMessageId;
 import org.xtaserver.osci.simulator.OsciSimulator;
+import org.xtaserver.tests.support.Actuator;
 import org.xtaserver.tests.support.Closeables;
 import org.xtaserver.tests.support.DemoIdentity;
 import org.xtaserver.tests.support.DemoTenants;
@@ -71,8 +68,6 @@ class DatabaseOutageTest {
 	private static XtaServer server;
 
 	private static Credentials osci;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeAll
 	static void startDatabaseIntermediaryAndServer() throws Exception {
@@ -129,7 +124,7 @@ class DatabaseOutageTest {
 			seed(deliveries, "during");
 			await("readiness not UP while the database is away").atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(250))
-				.until(() -> !readinessUp());
+				.until(() -> !Actuator.ready(server));
 			assertThatThrownBy(() -> management.createMessageId(V3.party(musterstadt)))
 				.as("createMessageId during the outage")
 				.isInstanceOf(XTAWSTechnicalProblemException.class);
@@ -152,7 +147,7 @@ class DatabaseOutageTest {
 			db.start();
 			await("readiness UP again after the database is back").atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(250))
-				.until(this::readinessUp);
+				.until(() -> Actuator.ready(server));
 			long recoveredAfterMs = (System.nanoTime() - outageStarted) / 1_000_000;
 			int acknowledgedAtRecovery = load.acknowledged.size();
 			await("new messages accepted after the outage").atMost(Duration.ofSeconds(60))
@@ -223,23 +218,6 @@ class DatabaseOutageTest {
 
 	private static long osciStored() {
 		return db.count("SELECT COUNT(*) FROM message WHERE source = 'OSCI'");
-	}
-
-	private boolean readinessUp() {
-		HttpRequest request = HttpRequest.newBuilder(server.actuator("health/readiness"))
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains("\"UP\"");
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static DemoIdentity identity(String municipality) {
