@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.xtaserver.tests.support.Actuator;
 import org.xtaserver.tests.support.XtaServer;
 
 /**
@@ -132,21 +134,8 @@ final class SoakProbe {
 
 		/** The sum of the samples of {@code name} with these labels (others summed over); -1 if none. */
 		long sum(String name, Map<String, String> labels) {
-			double sum = 0;
-			boolean found = false;
-			for (String line : this.text.lines().toList()) {
-				if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
-					continue;
-				}
-				boolean matches = labels.entrySet()
-					.stream()
-					.allMatch((e) -> line.contains(e.getKey() + "=\"" + e.getValue() + "\""));
-				if (matches) {
-					sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-					found = true;
-				}
-			}
-			return found ? Math.round(sum) : -1;
+			OptionalDouble sum = Actuator.sum(this.text, name, labels);
+			return sum.isPresent() ? Math.round(sum.getAsDouble()) : -1;
 		}
 	}
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +44,17 @@ public final class Actuator {
 	 * {@code operation=getMessage}; 0 when absent. Labels not given are summed over.
 	 */
 	public static double metric(XtaServer server, String name, Map<String, String> labels) {
+		return sum(get(server.actuator("prometheus")), name, labels).orElse(0);
+	}
+
+	/**
+	 * The sum of the samples of {@code name} with these labels in a Prometheus text exposition
+	 * (labels not given are summed over); empty when there is no such sample.
+	 */
+	public static OptionalDouble sum(String exposition, String name, Map<String, String> labels) {
 		double sum = 0;
-		for (String line : get(server.actuator("prometheus")).lines().toList()) {
+		boolean found = false;
+		for (String line : exposition.lines().toList()) {
 			if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
 				continue;
 			}
@@ -53,9 +63,10 @@ public final class Actuator {
 				.allMatch((e) -> line.contains(e.getKey() + "=\"" + e.getValue() + "\""));
 			if (matches) {
 				sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				found = true;
 			}
 		}
-		return sum;
+		return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
 	}
 
 	/** {@code GET /actuator/health/<component>} as JSON (status and details). */
