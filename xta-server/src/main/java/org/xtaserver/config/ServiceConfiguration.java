@@ -3,6 +3,7 @@ package org.xtaserver.config;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionOperations;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.management.ManagementService;
 import org.xtaserver.metrics.MessageMetrics;
@@ -30,7 +31,7 @@ class ServiceConfiguration {
 
 	@Bean
 	MsgBoxService msgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
-			XtaServerProperties properties, Clock clock, Auditor auditor, MessageMetrics metrics) {
-		return new MsgBoxService(store, requests, tenants, properties, clock, auditor, metrics);
+			XtaServerProperties properties, Clock clock, Auditor auditor, MessageMetrics metrics, TransactionOperations tx) {
+		return new MsgBoxService(store, requests, tenants, properties, clock, auditor, metrics, tx);
 	}
 }

@@ -14,6 +14,11 @@ import org.xtaserver.tenancy.TenantCertificates;
 class MetricsConfiguration {
 
 	@Bean
+	SoapRequestObservationFilter soapRequestObservationFilter(@Value("${cxf.path:/services}") String cxfPath) {
+		return new SoapRequestObservationFilter(cxfPath);
+	}
+
+	@Bean
 	MessageMetrics messageMetrics(MeterRegistry meters) {
 		return new MessageMetrics(meters);
 	}

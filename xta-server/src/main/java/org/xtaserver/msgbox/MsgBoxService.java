@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 import org.xtaserver.audit.AuditAction;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
@@ -47,8 +48,16 @@ public class MsgBoxService {
 
 	private final MessageMetrics metrics;
 
+	private final TransactionOperations tx;
+
+	/**
+	 * @param tx groups the writes of one operation (request, status change, audit entry) into one
+	 * commit; the store's own transactions join it
+	 */
 	public MsgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
-			XtaServerProperties properties, Clock clock, Auditor auditor, MessageMetrics metrics) {
+			XtaServerProperties properties, Clock clock, Auditor auditor, MessageMetrics metrics,
+			TransactionOperations tx) {
+		this.tx = tx;
 		this.metrics = metrics;
 		this.store = store;
 		this.requests = requests;
@@ -92,8 +101,7 @@ public class MsgBoxService {
 		PostboxPage page = this.store.list(query, 0, 1);
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.FETCH, query, 1, null,
 				page.lastKey(0), expiry());
-		this.requests.save(request, this.clock.instant());
-		return fetched(caller, request.requestId(), page);
+		return fetched(caller, request.requestId(), page, () -> this.requests.save(request, this.clock.instant()));
 	}
 
 	/** getNextMessage: acknowledges (closes) the messages received before, then fetches the next one. */
@@ -104,8 +112,7 @@ public class MsgBoxService {
 			close(caller, lastReceived);
 		}
 		PostboxPage page = this.store.list(request.query(), request.lastKey(), 1);
-		this.requests.advance(requestId, page.lastKey(request.lastKey()));
-		return fetched(caller, requestId, page);
+		return fetched(caller, requestId, page, () -> this.requests.advance(requestId, page.lastKey(request.lastKey())));
 	}
 
 	/** close: each message must be in the caller's postbox and fetched; closing twice is harmless. */
@@ -119,8 +126,10 @@ public class MsgBoxService {
 			StoredMessage message = ownMessage(caller, id, AuditAction.CLOSE);
 			switch (message.status()) {
 				case FETCHED -> {
-					this.store.close(message, now);
-					this.auditor.ok(caller, AuditAction.CLOSE, id);
+					this.tx.executeWithoutResult((status) -> {
+						this.store.close(message, now);
+						this.auditor.ok(caller, AuditAction.CLOSE, id);
+					});
 					this.metrics.closed(caller.tenant());
 					log.info("XTA-2020 message {} closed by tenant {}", id, caller.tenant().value());
 				}
@@ -131,12 +140,18 @@ public class MsgBoxService {
 		}
 	}
 
-	private FetchResult fetched(Caller caller, String requestId, PostboxPage page) {
+	/** {@code requestUpdate}: the write to the MsgBoxRequest, committed together with the fetch. */
+	private FetchResult fetched(Caller caller, String requestId, PostboxPage page, Runnable requestUpdate) {
 		if (page.messages().isEmpty()) {
+			requestUpdate.run();
 			return new FetchResult(requestId, Optional.empty(), 0);
 		}
-		StoredMessage message = this.store.markFetched(page.messages().get(0), this.clock.instant());
-		this.auditor.ok(caller, AuditAction.FETCH, message.id());
+		StoredMessage message = this.tx.execute((status) -> {
+			requestUpdate.run();
+			StoredMessage fetched = this.store.markFetched(page.messages().get(0), this.clock.instant());
+			this.auditor.ok(caller, AuditAction.FETCH, fetched.id());
+			return fetched;
+		});
 		log.info("XTA-2022 message {} fetched by tenant {}", message.id(), caller.tenant().value());
 		return new FetchResult(requestId, Optional.of(message), page.remaining());
 	}

@@ -73,8 +73,9 @@ public class SendService {
 		NewMessage message = new NewMessage(submission.metadata(), MessageSource.XTA, caller.tenant(), readerTenant,
 				submission.kind(), parts);
 		try {
-			StoredMessage stored = this.store.acceptReserved(message, this.clock.instant());
-			this.auditor.ok(caller, AuditAction.SEND, stored.id());
+			// The audit entry commits with the message: one commit, and never a message without its entry.
+			StoredMessage stored = this.store.acceptReserved(message, this.clock.instant(),
+					(accepted) -> this.auditor.ok(caller, AuditAction.SEND, accepted.id()));
 			this.metrics.received(readerTenant != null ? readerTenant : caller.tenant(), MessageSource.XTA);
 			log.info("XTA-2010 message {} accepted from tenant {} for {} ({}, {} bytes)", stored.id(),
 					caller.tenant().value(), Optional.ofNullable(readerTenant).map(TenantId::value).orElse("transport"),

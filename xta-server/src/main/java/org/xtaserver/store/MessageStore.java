@@ -29,7 +29,17 @@ public interface MessageStore {
 	 * @throws MessageIdNotReservedException when the id is not reserved for this author
 	 * @throws DuplicateMessageException when a message with this id was already accepted
 	 */
-	StoredMessage acceptReserved(NewMessage message, Instant at);
+	default StoredMessage acceptReserved(NewMessage message, Instant at) {
+		return acceptReserved(message, at, (stored) -> {
+		});
+	}
+
+	/**
+	 * As {@link #acceptReserved(NewMessage, Instant)}; {@code sameTransaction} runs inside the
+	 * transaction that commits the message (its audit entry), so both commit together, in one
+	 * commit.
+	 */
+	StoredMessage acceptReserved(NewMessage message, Instant at, java.util.function.Consumer<StoredMessage> sameTransaction);
 
 	/**
 	 * Accepts a message from another transport (OSCI) whose id is not reserved here.

@@ -27,8 +27,9 @@ public class DelegatingMessageStore implements MessageStore {
 	}
 
 	@Override
-	public StoredMessage acceptReserved(NewMessage message, Instant at) {
-		return this.delegate.acceptReserved(message, at);
+	public StoredMessage acceptReserved(NewMessage message, Instant at,
+			java.util.function.Consumer<StoredMessage> sameTransaction) {
+		return this.delegate.acceptReserved(message, at, sameTransaction);
 	}
 
 	@Override

@@ -91,7 +91,9 @@ class RoundTripBenchmark {
 			for (Size size : SIZES) {
 				byte[] payload = payload(size.bytes());
 				for (int n : CLIENTS) {
-					rows.add(measure(plan, size, n, calls, payload));
+					if (plan.includes(size, n)) {
+						rows.add(measure(plan, size, n, calls, payload));
+					}
 				}
 			}
 		}
@@ -101,7 +103,7 @@ class RoundTripBenchmark {
 
 		assertThat(warmUps).as("calls that failed during the warm-up")
 			.allSatisfy((warmUp) -> assertThat(warmUp.errorKinds()).isEmpty());
-		assertThat(rows).hasSize(SIZES.size() * CLIENTS.size()).allSatisfy((row) -> {
+		assertThat(rows).hasSize(plan.configurations()).allSatisfy((row) -> {
 			assertThat(row.failure()).as(row.label() + ": configuration aborted").isNull();
 			assertThat(row.ours().errorKinds()).as(row.label() + ": failed XTA round trips").isEmpty();
 			assertThat(row.baseline().errorKinds()).as(row.label() + ": failed echo round trips").isEmpty();
@@ -307,13 +309,27 @@ class RoundTripBenchmark {
 	 * @param warmUp before each configuration
 	 * @param measured each configuration's measured period
 	 */
-	record Plan(boolean quick, Duration firstWarmUp, Duration warmUp, Duration measured) {
+	record Plan(boolean quick, Duration firstWarmUp, Duration warmUp, Duration measured, String only) {
 
 		static Plan fromSystemProperties() {
+			// For work on the server's speed: -Dxta.benchmark.round-trip.only="10 KB/8" measures that one configuration.
+			String only = System.getProperty("xta.benchmark.round-trip.only", "").trim();
 			if (Boolean.getBoolean("xta.benchmark.quick")) {
-				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3));
+				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3), only);
 			}
-			return new Plan(false, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(20));
+			return new Plan(false, duration("first-warm-up", 15), duration("warm-up", 5), duration("measured", 20), only);
+		}
+
+		private static Duration duration(String name, long defaultSeconds) {
+			return Duration.ofSeconds(Long.getLong("xta.benchmark.round-trip." + name + "-seconds", defaultSeconds));
+		}
+
+		boolean includes(Size size, int clients) {
+			return this.only.isEmpty() || this.only.equals(size.label() + "/" + clients);
+		}
+
+		int configurations() {
+			return (int) SIZES.stream().mapToLong((size) -> CLIENTS.stream().filter((n) -> includes(size, n)).count()).sum();
 		}
 	}
 

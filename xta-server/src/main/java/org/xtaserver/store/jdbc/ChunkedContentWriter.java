@@ -41,7 +41,7 @@ final class ChunkedContentWriter {
 			if (first.length < this.chunkSize) {
 				return new PendingContent(null, first, first.length, hex(sha256));
 			}
-			long contentId = insertContentRow(at, false);
+			long contentId = insertContentRow(at, null);
 			long size = first.length;
 			int seq = 0;
 			insertChunk(contentId, seq++, first);
@@ -66,20 +66,21 @@ final class ChunkedContentWriter {
 					pending.size(), pending.sha256(), pending.contentId());
 			return pending.contentId();
 		}
-		long contentId = insertContentRow(at, true);
-		this.jdbc.update("UPDATE content SET size_bytes = ?, sha256 = ? WHERE id = ?", pending.size(),
-				pending.sha256(), contentId);
+		long contentId = insertContentRow(at, pending);
 		insertChunk(contentId, 0, pending.inline());
 		return contentId;
 	}
 
-	private long insertContentRow(Instant at, boolean complete) {
+	/** {@code complete}: null for the row of large content, whose size and digest are known only at the end. */
+	private long insertContentRow(Instant at, PendingContent complete) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.update((con) -> {
-			PreparedStatement ps = con.prepareStatement("INSERT INTO content (complete, created_at) VALUES (?, ?)",
-					Statement.RETURN_GENERATED_KEYS);
-			ps.setBoolean(1, complete);
+			PreparedStatement ps = con.prepareStatement("INSERT INTO content (complete, created_at, size_bytes, sha256) "
+					+ "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+			ps.setBoolean(1, complete != null);
 			ps.setObject(2, SqlTime.utc(at));
+			ps.setLong(3, (complete == null) ? 0 : complete.size());
+			ps.setString(4, (complete == null) ? null : complete.sha256());
 			return ps;
 		}, keys);
 		return keys.getKey().longValue();

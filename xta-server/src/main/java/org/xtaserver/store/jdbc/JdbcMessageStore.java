@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,6 +49,13 @@ public class JdbcMessageStore implements MessageStore {
 			+ "metadata_format, metadata_doc, status, accepted_at, delivered_at, initial_fetch_at, reception_at, "
 			+ "cancelled_at";
 
+	private static final String MESSAGE_COLUMNS_OF_M = java.util.Arrays.stream(MESSAGE_COLUMNS.split(", "))
+		.map((column) -> "m." + column)
+		.collect(Collectors.joining(", "));
+
+	private static final String PART_COLUMNS = "p.part_no, p.role, p.content_id, p.content_type, p.content_desc, "
+			+ "p.encoding, p.filename, p.part_ref_id, p.lang, p.declared_size, c.size_bytes";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate tx;
@@ -67,29 +75,28 @@ public class JdbcMessageStore implements MessageStore {
 	}
 
 	@Override
-	public StoredMessage acceptReserved(NewMessage message, Instant at) {
-		return accept(message, at, true);
+	public StoredMessage acceptReserved(NewMessage message, Instant at, Consumer<StoredMessage> sameTransaction) {
+		return accept(message, at, true, sameTransaction);
 	}
 
 	@Override
 	public StoredMessage acceptUnreserved(NewMessage message, Instant at) {
-		return accept(message, at, false);
+		return accept(message, at, false, (stored) -> {
+		});
 	}
 
-	private StoredMessage accept(NewMessage message, Instant at, boolean reserved) {
+	private StoredMessage accept(NewMessage message, Instant requestedAt, boolean reserved,
+			Consumer<StoredMessage> sameTransaction) {
 		MessageId id = message.metadata().messageId();
-		// Fail before reading megabytes of content where the answer is already known.
-		if (find(id).isPresent()) {
-			throw new DuplicateMessageException(id);
-		}
-		if (reserved && !isReservedFor(id, message.metadata().author())) {
-			throw new MessageIdNotReservedException(id);
-		}
+		// The time as the columns keep it, so that the message returned equals the message read back.
+		Instant at = SqlTime.stored(requestedAt);
+		// Fail before reading megabytes of content where the answer is already known (one query for both).
+		checkAcceptable(id, message.metadata().author(), reserved);
 		List<PendingContent> contents = new ArrayList<>();
 		for (NewPart part : message.parts()) {
 			contents.add(this.contentWriter.read(part.content(), at));
 		}
-		Long key = this.tx.execute((status) -> {
+		return this.tx.execute((status) -> {
 			if (reserved) {
 				int released = this.jdbc.update("DELETE FROM reserved_message_id WHERE message_id = ? AND author_type = ? "
 						+ "AND author_value = ?", id.value(), message.metadata().author().type(),
@@ -108,22 +115,38 @@ public class JdbcMessageStore implements MessageStore {
 			catch (DuplicateKeyException ex) {
 				throw new DuplicateMessageException(id);
 			}
+			List<StoredPart> parts = new ArrayList<>();
 			for (int i = 0; i < message.parts().size(); i++) {
+				NewPart part = message.parts().get(i);
 				long contentId = this.contentWriter.complete(contents.get(i), at);
-				insertPart(messageKey, i, message.parts().get(i), contentId);
+				insertPart(messageKey, i, part, contentId);
+				parts.add(new StoredPart(i, part.role(), part.attributes(), contentId, contents.get(i).size()));
 			}
-			addEvent(messageKey, MessageStatus.ACCEPTED, at, (message.originNote() == null)
-					? "source " + message.source().name() : "source " + message.source().name() + "; " + message.originNote());
-			addEvent(messageKey, initial, at, null);
-			return messageKey;
+			String origin = (message.originNote() == null) ? "source " + message.source().name()
+					: "source " + message.source().name() + "; " + message.originNote();
+			this.jdbc.update("INSERT INTO transport_event (message_pk, status, at, detail) VALUES (?, ?, ?, ?), (?, ?, ?, ?)",
+					messageKey, MessageStatus.ACCEPTED.name(), SqlTime.utc(at), origin, messageKey, initial.name(),
+					SqlTime.utc(at), null);
+			// Built from what was just written instead of read back: every column is known here.
+			StoredMessage stored = new StoredMessage(messageKey, message.metadata(), message.source(),
+					message.authorTenant(), message.readerTenant(), message.kind(), size, parts, initial, at,
+					(initial == MessageStatus.IN_POSTBOX) ? at : null, null, null, null);
+			sameTransaction.accept(stored);
+			return stored;
 		});
-		return findByKey(key).orElseThrow();
 	}
 
-	private boolean isReservedFor(MessageId id, PartyId author) {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM reserved_message_id WHERE message_id = ? "
-				+ "AND author_type = ? AND author_value = ?", Integer.class, id.value(), author.type(), author.value());
-		return count != null && count > 0;
+	private void checkAcceptable(MessageId id, PartyId author, boolean reserved) {
+		this.jdbc.query("SELECT (SELECT COUNT(*) FROM message WHERE message_id = ?) AS stored, "
+				+ "(SELECT COUNT(*) FROM reserved_message_id WHERE message_id = ? AND author_type = ? AND author_value = ?) "
+				+ "AS reserved", (rs) -> {
+					if (rs.getLong("stored") > 0) {
+						throw new DuplicateMessageException(id);
+					}
+					if (reserved && rs.getLong("reserved") == 0) {
+						throw new MessageIdNotReservedException(id);
+					}
+				}, id.value(), id.value(), author.type(), author.value());
 	}
 
 	private long insertMessage(NewMessage message, long size, MessageStatus status, Instant at) {
@@ -173,18 +196,17 @@ public class JdbcMessageStore implements MessageStore {
 
 	@Override
 	public Optional<StoredMessage> findBySource(TenantId readerTenant, MessageSource source, String sourceKey) {
-		return queryMessages("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE reader_tenant = ? AND source = ? "
-				+ "AND source_key = ?", readerTenant.value(), source.name(), sourceKey).stream().findFirst();
+		return queryOne("m.reader_tenant = ? AND m.source = ? AND m.source_key = ?", readerTenant.value(), source.name(),
+				sourceKey);
 	}
 
 	@Override
 	public Optional<StoredMessage> find(MessageId id) {
-		return queryMessages("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE message_id = ?", id.value()).stream()
-			.findFirst();
+		return queryOne("m.message_id = ?", id.value());
 	}
 
 	private Optional<StoredMessage> findByKey(long key) {
-		return queryMessages("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE id = ?", key).stream().findFirst();
+		return queryOne("m.id = ?", key);
 	}
 
 	@Override
@@ -239,26 +261,41 @@ public class JdbcMessageStore implements MessageStore {
 	}
 
 	@Override
-	public StoredMessage markFetched(StoredMessage message, Instant at) {
-		this.tx.executeWithoutResult((status) -> {
-			int first = this.jdbc.update("UPDATE message SET initial_fetch_at = ?, status = ? WHERE id = ? "
+	public StoredMessage markFetched(StoredMessage message, Instant requestedAt) {
+		Instant at = SqlTime.stored(requestedAt);
+		Boolean first = this.tx.execute((status) -> {
+			int updated = this.jdbc.update("UPDATE message SET initial_fetch_at = ?, status = ? WHERE id = ? "
 					+ "AND initial_fetch_at IS NULL AND status = ?", SqlTime.utc(at), MessageStatus.FETCHED.name(),
 					message.key(), MessageStatus.IN_POSTBOX.name());
-			addEvent(message.key(), MessageStatus.FETCHED, at, first == 1 ? "initial fetch" : "fetched again");
+			addEvent(message.key(), MessageStatus.FETCHED, at, updated == 1 ? "initial fetch" : "fetched again");
+			return updated == 1;
 		});
-		return findByKey(message.key()).orElseThrow();
+		// The first fetch changed exactly these two columns; any other case is read back as it is now.
+		return Boolean.TRUE.equals(first) ? withStatus(message, MessageStatus.FETCHED, at, message.receptionAt())
+				: findByKey(message.key()).orElseThrow();
 	}
 
 	@Override
-	public StoredMessage close(StoredMessage message, Instant at) {
-		this.tx.executeWithoutResult((status) -> {
-			int closed = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE id = ? AND status = ?",
+	public StoredMessage close(StoredMessage message, Instant requestedAt) {
+		Instant at = SqlTime.stored(requestedAt);
+		Boolean closed = this.tx.execute((status) -> {
+			int updated = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE id = ? AND status = ?",
 					SqlTime.utc(at), MessageStatus.CLOSED.name(), message.key(), MessageStatus.FETCHED.name());
-			if (closed == 1) {
+			if (updated == 1) {
 				addEvent(message.key(), MessageStatus.CLOSED, at, null);
 			}
+			return updated == 1;
 		});
-		return findByKey(message.key()).orElseThrow();
+		return (Boolean.TRUE.equals(closed) && message.status() == MessageStatus.FETCHED)
+				? withStatus(message, MessageStatus.CLOSED, message.initialFetchAt(), at)
+				: findByKey(message.key()).orElseThrow();
+	}
+
+	private static StoredMessage withStatus(StoredMessage m, MessageStatus status, Instant initialFetch,
+			Instant reception) {
+		return new StoredMessage(m.key(), m.metadata(), m.source(), m.authorTenant(), m.readerTenant(), m.kind(),
+				m.contentSize(), m.parts(), status, m.acceptedAt(), m.deliveredAt(), initialFetch, reception,
+				m.cancelledAt());
 	}
 
 	@Override
@@ -318,18 +355,38 @@ public class JdbcMessageStore implements MessageStore {
 		return rows.stream().map((row) -> row.toMessage(parts.getOrDefault(row.key(), List.of()))).toList();
 	}
 
+	/** At most one message with its parts, in one statement (the single-message lookups on every request). */
+	private Optional<StoredMessage> queryOne(String where, Object... args) {
+		List<Map.Entry<MessageRow, StoredPart>> rows = this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", "
+				+ PART_COLUMNS + " FROM message m LEFT JOIN message_part p ON p.message_pk = m.id "
+				+ "LEFT JOIN content c ON c.id = p.content_id WHERE " + where + " ORDER BY m.id, p.part_no",
+				(rs, i) -> new java.util.AbstractMap.SimpleImmutableEntry<>(MessageRow.of(rs),
+						(rs.getObject("part_no") == null) ? null : part(rs)),
+				args);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		MessageRow row = rows.get(0).getKey();
+		List<StoredPart> parts = rows.stream()
+			.filter((r) -> r.getKey().key() == row.key() && r.getValue() != null)
+			.map(Map.Entry::getValue)
+			.toList();
+		return Optional.of(row.toMessage(parts));
+	}
+
+	private static StoredPart part(ResultSet rs) throws SQLException {
+		return new StoredPart(rs.getInt("part_no"), PartRole.valueOf(rs.getString("role")),
+				new PartAttributes(rs.getString("content_type"), rs.getString("content_desc"), rs.getString("encoding"),
+						rs.getString("filename"), rs.getString("part_ref_id"), rs.getString("lang"),
+						(Long) rs.getObject("declared_size", Long.class)),
+				rs.getLong("content_id"), rs.getLong("size_bytes"));
+	}
+
 	private Map<Long, List<StoredPart>> partsOf(List<Long> keys) {
 		String in = String.join(", ", keys.stream().map((k) -> "?").toList());
-		List<Map.Entry<Long, StoredPart>> parts = this.jdbc.query(
-				"SELECT p.message_pk, p.part_no, p.role, p.content_id, p.content_type, p.content_desc, p.encoding, "
-						+ "p.filename, p.part_ref_id, p.lang, p.declared_size, c.size_bytes FROM message_part p "
-						+ "JOIN content c ON c.id = p.content_id WHERE p.message_pk IN (" + in + ") ORDER BY p.message_pk, p.part_no",
-				(rs, i) -> Map.entry(rs.getLong("message_pk"),
-						new StoredPart(rs.getInt("part_no"), PartRole.valueOf(rs.getString("role")),
-								new PartAttributes(rs.getString("content_type"), rs.getString("content_desc"),
-										rs.getString("encoding"), rs.getString("filename"), rs.getString("part_ref_id"),
-										rs.getString("lang"), (Long) rs.getObject("declared_size", Long.class)),
-								rs.getLong("content_id"), rs.getLong("size_bytes"))),
+		List<Map.Entry<Long, StoredPart>> parts = this.jdbc.query("SELECT p.message_pk, " + PART_COLUMNS
+				+ " FROM message_part p JOIN content c ON c.id = p.content_id WHERE p.message_pk IN (" + in
+				+ ") ORDER BY p.message_pk, p.part_no", (rs, i) -> Map.entry(rs.getLong("message_pk"), part(rs)),
 				keys.toArray());
 		return parts.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey,

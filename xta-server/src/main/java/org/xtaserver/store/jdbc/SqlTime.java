@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** DATETIME columns hold UTC; this keeps the JVM's and the database's time zones out of it. */
 final class SqlTime {
@@ -14,6 +15,11 @@ final class SqlTime {
 
 	static LocalDateTime utc(Instant instant) {
 		return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** {@code instant} as a DATETIME(6) column keeps it: whole microseconds (MariaDB truncates the rest). */
+	static Instant stored(Instant instant) {
+		return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

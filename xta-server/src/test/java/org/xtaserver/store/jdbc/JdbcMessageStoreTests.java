@@ -154,6 +154,45 @@ class JdbcMessageStoreTests {
 					MessageStatus.CLOSED);
 	}
 
+	/** The store answers with messages it builds from what it wrote; they must equal what a read gives. */
+	@Test
+	void messagesReturnedByWritesEqualWhatIsReadBack() {
+		Instant odd = T0.plusNanos(123_456_789); // finer than DATETIME(6) keeps
+		StoredMessage stored = this.store.acceptReserved(
+				message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("small"), randomBytes(3 * CHUNK + 5)), odd);
+		assertThat(stored.acceptedAt()).isEqualTo(T0.plusNanos(123_456_000));
+		assertThat(stored).usingRecursiveComparison().isEqualTo(this.store.find(stored.id()).orElseThrow());
+		StoredMessage fetched = this.store.markFetched(stored, odd.plusSeconds(1));
+		assertThat(fetched).usingRecursiveComparison().isEqualTo(this.store.find(stored.id()).orElseThrow());
+		StoredMessage again = this.store.markFetched(fetched, odd.plusSeconds(2));
+		assertThat(again.initialFetchAt()).isEqualTo(fetched.initialFetchAt());
+		assertThat(again).usingRecursiveComparison().isEqualTo(this.store.find(stored.id()).orElseThrow());
+		StoredMessage closed = this.store.close(again, odd.plusSeconds(3));
+		assertThat(closed.status()).isEqualTo(MessageStatus.CLOSED);
+		assertThat(closed).usingRecursiveComparison().isEqualTo(this.store.find(stored.id()).orElseThrow());
+		StoredMessage closedAgain = this.store.close(fetched, odd.plusSeconds(4));
+		assertThat(closedAgain.receptionAt()).isEqualTo(closed.receptionAt());
+
+		StoredMessage forTransport = this.store.acceptReserved(
+				message(reserved(AUTHOR), PartyId.of("dvdv", "elsewhere"), null, bytes("x")), odd);
+		assertThat(forTransport).usingRecursiveComparison().isEqualTo(this.store.find(forTransport.id()).orElseThrow());
+	}
+
+	@Test
+	void workInTheAcceptingTransactionCommitsOrFailsWithTheMessage() {
+		MessageId id = reserved(AUTHOR);
+		List<MessageId> seen = new java.util.ArrayList<>();
+		assertThatThrownBy(() -> this.store.acceptReserved(message(id, READER, MUSTERSTADT, bytes("a")), T0, (m) -> {
+			seen.add(m.id());
+			throw new IllegalStateException("audit failed");
+		})).hasMessageContaining("audit failed");
+		assertThat(seen).containsExactly(id);
+		assertThat(this.store.find(id)).isEmpty();
+		StoredMessage stored = this.store.acceptReserved(message(id, READER, MUSTERSTADT, bytes("a")), T0, (m) -> seen.add(m.id()));
+		assertThat(seen).containsExactly(id, id);
+		assertThat(this.store.find(id)).get().extracting(StoredMessage::key).isEqualTo(stored.key());
+	}
+
 	@Test
 	void newOnlySelectionSkipsFetchedMessages() {
 		StoredMessage a = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("a")), T0);
