@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +29,17 @@ public final class TenantDirectory {
     private record ClientRef(Tenant tenant, ClientAccess client) {
     }
 
+    private static final int MAX_REMEMBERED_FINGERPRINTS = 10_000;
+
     private final Map<TenantId, Tenant> tenants;
     private final Map<PartyId, Tenant> postboxOwners;
     private final Map<String, ClientRef> byFingerprint;
     private final Map<CertificateMatcher.IssuerAndSubject, ClientRef> byIssuerAndSubject;
+    /**
+     * Fingerprints of the client certificates seen, so that a request costs a map lookup instead of
+     * a SHA-256; only certificates that passed the TLS handshake get here, and the map is bounded.
+     */
+    private final Map<X509Certificate, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TenantDirectory(Collection<Tenant> all) {
         Map<TenantId, Tenant> byId = new TreeMap<>();
@@ -115,24 +121,26 @@ public final class TenantDirectory {
         if (certificate == null) {
             return Optional.empty();
         }
-        String sha256 = Fingerprints.sha256(certificate);
-        Set<ClientRef> matches = new LinkedHashSet<>(2);
-        Optional.ofNullable(byFingerprint.get(sha256)).ifPresent(matches::add);
-        Optional.ofNullable(byIssuerAndSubject.get(new CertificateMatcher.IssuerAndSubject(
-                certificate.getIssuerX500Principal(), certificate.getSubjectX500Principal())))
-                .ifPresent(matches::add);
-        if (matches.isEmpty()) {
+        if (this.fingerprints.size() > MAX_REMEMBERED_FINGERPRINTS) {
+            this.fingerprints.clear();
+        }
+        String sha256 = this.fingerprints.computeIfAbsent(certificate, Fingerprints::sha256);
+        ClientRef pinned = byFingerprint.get(sha256);
+        ClientRef named = byIssuerAndSubject.get(new CertificateMatcher.IssuerAndSubject(
+                certificate.getIssuerX500Principal(), certificate.getSubjectX500Principal()));
+        if (pinned == null && named == null) {
             LOG.debug("Client certificate sha256={} matches no client", sha256);
             return Optional.empty();
         }
-        if (matches.size() > 1) {
-            List<String> names = new ArrayList<>();
-            matches.forEach(r -> names.add(r.tenant().id() + "/" + r.client().name()));
+        // Compared by identity first: a record's equals would hash and compare the whole tenant.
+        if (pinned != null && named != null && pinned != named && !pinned.equals(named)) {
+            List<String> names = List.of(pinned.tenant().id() + "/" + pinned.client().name(),
+                    named.tenant().id() + "/" + named.client().name());
             LOG.warn("Client certificate sha256={} matches several clients {}; access denied, fix the tenant files",
                     sha256, names);
             return Optional.empty();
         }
-        ClientRef ref = matches.iterator().next();
+        ClientRef ref = (pinned != null) ? pinned : named;
         return Optional.of(new ClientIdentity(ref.tenant().id(), ref.client().name(), sha256,
                 Set.copyOf(ref.client().actAs())));
     }

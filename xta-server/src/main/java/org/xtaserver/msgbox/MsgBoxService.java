@@ -95,10 +95,13 @@ public class MsgBoxService {
 	/** getMessage: the first offered message matching the selection; unknown ids are faults. */
 	public FetchResult fetch(Caller caller, Selection selection) {
 		PostboxQuery query = queryFor(caller, selection, AuditAction.FETCH);
+		List<StoredMessage> requested = new java.util.ArrayList<>();
 		for (MessageId id : selection.messageIds()) {
-			requireOffered(caller, id);
+			requested.add(requireOffered(caller, id));
 		}
-		PostboxPage page = this.store.list(query, 0, 1);
+		// One id and nothing else selected (the usual getMessage): that message is the whole listing.
+		PostboxPage page = (requested.size() == 1 && selection.idsOnly()) ? new PostboxPage(requested, 0)
+				: this.store.list(query, 0, 1);
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.FETCH, query, 1, null,
 				page.lastKey(0), expiry());
 		return fetched(caller, request.requestId(), page, () -> this.requests.save(request, this.clock.instant()));
@@ -156,11 +159,12 @@ public class MsgBoxService {
 		return new FetchResult(requestId, Optional.of(message), page.remaining());
 	}
 
-	private void requireOffered(Caller caller, MessageId id) {
+	private StoredMessage requireOffered(Caller caller, MessageId id) {
 		StoredMessage message = ownMessage(caller, id, AuditAction.FETCH);
 		if (!message.status().offeredToReader()) {
 			throw XtaError.MESSAGE_NOT_AVAILABLE.failure(id.value() + " is " + message.status());
 		}
+		return message;
 	}
 
 	/** {@code attempted}: the operation the caller tried, for the audit entry of a refusal. */
@@ -238,6 +242,11 @@ public class MsgBoxService {
 	public record Selection(List<MessageId> messageIds, Instant entryFrom, Instant entryTo, Boolean newOnly) {
 		public Selection {
 			messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);
+		}
+
+		/** Whether only message ids are selected (no entry times, no new-only). */
+		public boolean idsOnly() {
+			return this.entryFrom == null && this.entryTo == null && this.newOnly == null;
 		}
 
 		public static Selection any() {

@@ -61,6 +61,11 @@ final class EchoBaseline implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of(jvmArgs));
+		// For profiling the baseline like the server (xta.server.jvmArgs): e.g. a flight recording.
+		String extra = System.getProperty("xta.benchmark.echo.jvmArgs", "").trim();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
 		String logging = System.getProperty("java.util.logging.config.file");
 		if (logging != null) {
 			// The tests' CXF logging (warnings only), so that echo.log stays small.

@@ -60,7 +60,7 @@ class RoundTripBenchmark {
 	static final int CONTROL_BYTES = 256;
 
 	@Test
-	@Timeout(value = 30, unit = TimeUnit.MINUTES) // the full run takes about 7 minutes; the module default is 5
+	@Timeout(value = 30, unit = TimeUnit.MINUTES) // the full run takes about 12 minutes; the module default is 5
 	void roundTripsOverMutualTlsAgainstABareCxfEchoBaseline() throws Exception {
 		Plan plan = Plan.fromSystemProperties();
 		List<Row> rows = new ArrayList<>();
@@ -213,7 +213,10 @@ class RoundTripBenchmark {
 			.append("×, until at least one call per client ended in it; the CSV has the actual periods), the baseline ")
 			.append("first, then the server (after one ")
 			.append(seconds(plan.firstWarmUp())).append(" warm-up of both with ").append(TARGET_CLIENTS)
-			.append(" clients). Counted are round trips that ended in the measured period; latency is the whole ")
+			.append(" clients). The warm-ups are long because each side idles while the other is measured, and ")
+			.append("flight recordings of shorter ones (15 s once, 5 s per configuration) showed the JIT compilers of ")
+			.append("both still compiling in the measured period, the server's (more code) longest. Counted are round ")
+			.append("trips that ended in the measured period; latency is the whole ")
 			.append("round trip. Server, baseline and the client threads share this machine's cores.")
 			.append(plan.quick() ? " **Quick mode: short periods, a smoke run, not a measurement.**" : "")
 			.append("\n\n");
@@ -317,7 +320,7 @@ class RoundTripBenchmark {
 			if (Boolean.getBoolean("xta.benchmark.quick")) {
 				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3), only);
 			}
-			return new Plan(false, duration("first-warm-up", 15), duration("warm-up", 5), duration("measured", 20), only);
+			return new Plan(false, duration("first-warm-up", 60), duration("warm-up", 20), duration("measured", 30), only);
 		}
 
 		private static Duration duration(String name, long defaultSeconds) {
