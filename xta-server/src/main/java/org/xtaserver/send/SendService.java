@@ -73,7 +73,7 @@ public class SendService {
 		NewMessage message = new NewMessage(submission.metadata(), MessageSource.XTA, caller.tenant(), readerTenant,
 				submission.kind(), parts);
 		try {
-			// The audit entry commits with the message: one commit, and never a message without its entry.
+			// The audit entry is written in the message's transaction: one commit for both.
 			StoredMessage stored = this.store.acceptReserved(message, this.clock.instant(),
 					(accepted) -> this.auditor.ok(caller, AuditAction.SEND, accepted.id()));
 			this.metrics.received(readerTenant != null ? readerTenant : caller.tenant(), MessageSource.XTA);
