@@ -1,7 +1,6 @@
 package org.xtaserver.tenant;
 
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xtaserver.tenant.pki.Fingerprints;
@@ -39,7 +39,7 @@ public final class TenantDirectory {
      * Fingerprints of the client certificates seen, so that a request costs a map lookup instead of
      * a SHA-256; only certificates that passed the TLS handshake get here, and the map is bounded.
      */
-    private final Map<X509Certificate, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<X509Certificate, String> fingerprints = new ConcurrentHashMap<>();
 
     private TenantDirectory(Collection<Tenant> all) {
         Map<TenantId, Tenant> byId = new TreeMap<>();

@@ -2,6 +2,7 @@ package org.xtaserver.msgbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,7 +96,7 @@ public class MsgBoxService {
 	/** getMessage: the first offered message matching the selection; unknown ids are faults. */
 	public FetchResult fetch(Caller caller, Selection selection) {
 		PostboxQuery query = queryFor(caller, selection, AuditAction.FETCH);
-		List<StoredMessage> requested = new java.util.ArrayList<>();
+		List<StoredMessage> requested = new ArrayList<>();
 		for (MessageId id : selection.messageIds()) {
 			requested.add(requireOffered(caller, id));
 		}

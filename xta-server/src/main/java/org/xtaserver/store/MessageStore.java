@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.xtaserver.message.MessageId;
 import org.xtaserver.message.MessageSource;
 import org.xtaserver.message.NewMessage;
@@ -39,7 +40,7 @@ public interface MessageStore {
 	 * transaction that commits the message (its audit entry), so both commit together, in one
 	 * commit.
 	 */
-	StoredMessage acceptReserved(NewMessage message, Instant at, java.util.function.Consumer<StoredMessage> sameTransaction);
+	StoredMessage acceptReserved(NewMessage message, Instant at, Consumer<StoredMessage> sameTransaction);
 
 	/**
 	 * Accepts a message from another transport (OSCI) whose id is not reserved here.

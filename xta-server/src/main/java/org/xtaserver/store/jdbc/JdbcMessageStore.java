@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public class JdbcMessageStore implements MessageStore {
 			+ "metadata_format, metadata_doc, status, accepted_at, delivered_at, initial_fetch_at, reception_at, "
 			+ "cancelled_at";
 
-	private static final String MESSAGE_COLUMNS_OF_M = java.util.Arrays.stream(MESSAGE_COLUMNS.split(", "))
+	private static final String MESSAGE_COLUMNS_OF_M = Arrays.stream(MESSAGE_COLUMNS.split(", "))
 		.map((column) -> "m." + column)
 		.collect(Collectors.joining(", "));
 
@@ -360,7 +362,7 @@ public class JdbcMessageStore implements MessageStore {
 		List<Map.Entry<MessageRow, StoredPart>> rows = this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", "
 				+ PART_COLUMNS + " FROM message m LEFT JOIN message_part p ON p.message_pk = m.id "
 				+ "LEFT JOIN content c ON c.id = p.content_id WHERE " + where + " ORDER BY m.id, p.part_no",
-				(rs, i) -> new java.util.AbstractMap.SimpleImmutableEntry<>(MessageRow.of(rs),
+				(rs, i) -> new AbstractMap.SimpleImmutableEntry<>(MessageRow.of(rs),
 						(rs.getObject("part_no") == null) ? null : part(rs)),
 				args);
 		if (rows.isEmpty()) {
