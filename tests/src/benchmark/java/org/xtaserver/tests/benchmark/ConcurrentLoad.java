@@ -49,15 +49,32 @@ final class ConcurrentLoad {
 	 * @param p99Millis 99th percentile latency of those calls
 	 * @param errors failed calls during warm-up and measurement
 	 * @param errorKinds failed calls by exception type and message
-	 * @param periodStart start of the measured period (System.nanoTime), for samples callers take themselves
-	 * @param periodEnd its end (System.nanoTime)
+	 * @param periods the measured periods as [start, end) pairs of System.nanoTime, for samples callers
+	 * take themselves: one, or one per block of a {@link #combine combined} result
+	 * @param latencies the latencies of the counted calls
 	 */
 	record Result(int clients, long calls, double seconds, double p50Millis, double p99Millis, long errors,
-			Map<String, Long> errorKinds, long periodStart, long periodEnd) {
+			Map<String, Long> errorKinds, List<long[]> periods, LatencyRecorder.Percentiles latencies) {
 
 		/** Nothing measured: the configuration was aborted. */
 		static Result none(int clients) {
-			return new Result(clients, 0, Double.NaN, Double.NaN, Double.NaN, 0, Map.of(), 0, 0);
+			return new Result(clients, 0, Double.NaN, Double.NaN, Double.NaN, 0, Map.of(), List.of(),
+					LatencyRecorder.Percentiles.concat(List.of()));
+		}
+
+		/**
+		 * Blocks of one configuration measured apart (alternating with another load) as one result:
+		 * their calls and periods added up, percentiles over all their calls.
+		 */
+		static Result combine(List<Result> blocks) {
+			LatencyRecorder.Percentiles all = LatencyRecorder.Percentiles
+				.concat(blocks.stream().map(Result::latencies).toList());
+			Map<String, Long> kinds = new TreeMap<>();
+			blocks.forEach((block) -> block.errorKinds().forEach((kind, count) -> kinds.merge(kind, count, Long::sum)));
+			return new Result(blocks.get(0).clients(), blocks.stream().mapToLong(Result::calls).sum(),
+					blocks.stream().mapToDouble(Result::seconds).sum(), all.millis(50), all.millis(99),
+					blocks.stream().mapToLong(Result::errors).sum(), kinds,
+					blocks.stream().flatMap((block) -> block.periods().stream()).toList(), all);
 		}
 
 		double perSecond() {
@@ -115,7 +132,7 @@ final class ConcurrentLoad {
 		errors.forEach((kind, count) -> kinds.put(kind, count.sum()));
 		long errorCount = kinds.values().stream().mapToLong(Long::longValue).sum();
 		return new Result(n, latencies.count(), (to - from) / 1e9, latencies.millis(50), latencies.millis(99), errorCount,
-				kinds, from, to);
+				kinds, List.<long[]>of(new long[] { from, to }), latencies);
 	}
 
 	private static void loop(Call client, LatencyRecorder recorder, Map<String, LongAdder> errors,

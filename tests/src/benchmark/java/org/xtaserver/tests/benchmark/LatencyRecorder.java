@@ -2,6 +2,7 @@ package org.xtaserver.tests.benchmark;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Calls of one client thread: when each ended and how long it took (not thread-safe: one
@@ -53,6 +54,18 @@ final class LatencyRecorder {
 
 		int count() {
 			return this.sortedNanos.length;
+		}
+
+		/** The samples of all {@code parts} in one sorted set. */
+		static Percentiles concat(List<Percentiles> parts) {
+			long[] all = new long[parts.stream().mapToInt(Percentiles::count).sum()];
+			int at = 0;
+			for (Percentiles part : parts) {
+				System.arraycopy(part.sortedNanos, 0, all, at, part.count());
+				at += part.count();
+			}
+			Arrays.sort(all);
+			return new Percentiles(all);
 		}
 
 		/** Nearest-rank percentile in milliseconds; NaN without samples. */

@@ -112,23 +112,44 @@ class RoundTripBenchmark {
 		});
 	}
 
+	/**
+	 * The baseline and the server take turns in blocks, so that both sample the same stretches of
+	 * the machine's speed, which drifts over minutes; each side's first block has the long warm-up.
+	 */
 	private static Row measure(Plan plan, Size size, int n, Calls calls, byte[] payload) {
 		String label = size.label() + ", " + n + (n == 1 ? " client" : " clients");
 		try {
-			ConcurrentLoad.Result baseline = ConcurrentLoad.run("echo-" + n, calls.echo(n, payload), plan.warmUp(),
-					plan.measured());
+			List<ConcurrentLoad.Call> echo = calls.echo(n, payload);
 			Steps steps = new Steps();
-			ConcurrentLoad.Result ours = ConcurrentLoad.run("xta-" + n, calls.xta(n, payload, steps), plan.warmUp(),
-					plan.measured());
-			Row row = new Row(size, n, ours, baseline, steps.medianMillis(ours.periodStart(), ours.periodEnd()), null);
+			List<ConcurrentLoad.Call> xta = calls.xta(n, payload, steps);
+			List<ConcurrentLoad.Result> echoBlocks = new ArrayList<>();
+			List<ConcurrentLoad.Result> xtaBlocks = new ArrayList<>();
+			for (int block = 1; block <= plan.blocks(); block++) {
+				Duration warmUp = (block == 1) ? plan.warmUp() : plan.blockWarmUp();
+				echoBlocks.add(ConcurrentLoad.run("echo-" + n + "-" + block, echo, warmUp, plan.block()));
+				xtaBlocks.add(ConcurrentLoad.run("xta-" + n + "-" + block, xta, warmUp, plan.block()));
+			}
+			ConcurrentLoad.Result baseline = ConcurrentLoad.Result.combine(echoBlocks);
+			ConcurrentLoad.Result ours = ConcurrentLoad.Result.combine(xtaBlocks);
+			Row row = new Row(size, n, ours, baseline, steps.medianMillis(ours.periods()),
+					blockRatios(xtaBlocks, echoBlocks), null);
 			System.out.println(ID + ": " + label + ": " + row.summary());
 			return row;
 		}
 		catch (RuntimeException ex) {
 			System.out.println(ID + ": " + label + ": aborted: " + ex);
 			ConcurrentLoad.Result none = ConcurrentLoad.Result.none(n);
-			return new Row(size, n, none, none, Steps.none(), ex.toString());
+			return new Row(size, n, none, none, Steps.none(), List.of(), ex.toString());
 		}
+	}
+
+	/** Each block pair's own ratio: how much the machine drifted within the configuration. */
+	private static List<Double> blockRatios(List<ConcurrentLoad.Result> ours, List<ConcurrentLoad.Result> baseline) {
+		List<Double> ratios = new ArrayList<>();
+		for (int i = 0; i < ours.size(); i++) {
+			ratios.add(ours.get(i).perSecond() / baseline.get(i).perSecond());
+		}
+		return ratios;
 	}
 
 	/** The same pseudo-random bytes for ours and the baseline (fixed seed: every run sends the same). */
@@ -172,7 +193,7 @@ class RoundTripBenchmark {
 					number(row.baseline().p99Millis(), 1), row.baseline().errors(), number(row.baseline().seconds(), 1),
 					number(row.ratio(), 3), row.target(), row.met(), number(row.stepMillis().get(0), 1),
 					number(row.stepMillis().get(1), 1), number(row.stepMillis().get(2), 1),
-					number(row.stepMillis().get(3), 1), number(row.stepMillis().get(4), 1),
+					number(row.stepMillis().get(3), 1), number(row.stepMillis().get(4), 1), row.blockRatiosText(),
 					(row.failure() == null) ? "" : row.failure()));
 			targets.add(List.of("Round trip " + row.label() + " (msg/s vs. echo round trips/s)", number(row.oursPerSecond(), 1),
 					number(row.baselinePerSecond(), 1), number(row.ratio(), 2), row.target(), row.met()));
@@ -181,7 +202,7 @@ class RoundTripBenchmark {
 				"ours_p50_ms", "ours_p99_ms", "ours_errors", "ours_measured_s", "baseline_echo_round_trips",
 				"baseline_round_trips_per_s", "baseline_p50_ms", "baseline_p99_ms", "baseline_errors", "baseline_measured_s",
 				"ratio", "target", "met", "ours_p50_create_message_id_ms", "ours_p50_send_message_ms",
-				"ours_p50_get_status_list_ms", "ours_p50_get_message_ms", "ours_p50_close_ms", "failure"), csv);
+				"ours_p50_get_status_list_ms", "ours_p50_get_message_ms", "ours_p50_close_ms", "block_ratios", "failure"), csv);
 		output.writeCsv(ID + ".targets", List.of("figure", "ours", "baseline", "ratio", "target", "met"), targets);
 		output.writeSection(ID, section(plan, rows));
 		if (!rows.isEmpty()) {
@@ -208,21 +229,25 @@ class RoundTripBenchmark {
 			.append(" bytes (for `createMessageId`, `getStatusList`, `getMessage`'s request and `close`). So the ratio ")
 			.append("shows what the server's own work (checks, database, audit) costs on top of the stack. ")
 			.append("Ratio = XTA round trips/s ÷ echo round trips/s.\n\n");
-		md.append("Each configuration: ").append(seconds(plan.warmUp())).append(" warm-up, then ")
-			.append(seconds(plan.measured())).append(" measured (longer, up to ").append(ConcurrentLoad.MAX_EXTENSION)
-			.append("×, until at least one call per client ended in it; the CSV has the actual periods), the baseline ")
-			.append("first, then the server (after one ")
-			.append(seconds(plan.firstWarmUp())).append(" warm-up of both with ").append(TARGET_CLIENTS)
-			.append(" clients). The warm-ups are long because each side idles while the other is measured, and ")
-			.append("flight recordings of shorter ones (15 s once, 5 s per configuration) showed the JIT compilers of ")
-			.append("both still compiling in the measured period, the server's (more code) longest. Counted are round ")
-			.append("trips that ended in the measured period; latency is the whole ")
-			.append("round trip. Server, baseline and the client threads share this machine's cores.")
+		md.append("Each configuration: the baseline and the server take turns in ").append(plan.blocks())
+			.append(" blocks each (echo, XTA, echo, XTA, ...) of ").append(seconds(plan.block()))
+			.append(" measured (longer, up to ").append(ConcurrentLoad.MAX_EXTENSION)
+			.append("×, until at least one call per client ended in it; the CSV has the actual periods); each side's ")
+			.append("first block after ").append(seconds(plan.warmUp())).append(" warm-up, the others after ")
+			.append(seconds(plan.blockWarmUp())).append(" (and all after one ").append(seconds(plan.firstWarmUp()))
+			.append(" warm-up of both with ").append(TARGET_CLIENTS).append(" clients). Rates, ratio and percentiles ")
+			.append("add the blocks up; the ratio per block shows how much the machine's speed drifted meanwhile ")
+			.append("(between runs of the same code the baseline alone has varied by up to 2×, so both sides sample ")
+			.append("the same stretches of time). The warm-ups are long because each side idles while the other is ")
+			.append("measured, and flight recordings of shorter ones showed the JIT compilers of both still compiling ")
+			.append("in the measured period, the server's (more code) longest. Counted are round trips that ended in ")
+			.append("a measured period; latency is the whole round trip. Server, baseline and the client threads ")
+			.append("share this machine's cores.")
 			.append(plan.quick() ? " **Quick mode: short periods, a smoke run, not a measurement.**" : "")
 			.append("\n\n");
 		md.append("| Message | Clients | XTA round trips/s | p50 ms | p99 ms | Echo round trips/s (baseline) | p50 ms | p99 ms ")
-			.append("| Ratio | Target | Met |\n");
-		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+			.append("| Ratio | Ratio per block | Target | Met |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
 		for (Row row : rows) {
 			md.append("| ").append(row.size().label()).append(" | ").append(row.clients()).append(" | ")
 				.append(number(row.oursPerSecond(), 1)).append(" | ").append(number(row.ours().p50Millis(), 1))
@@ -230,7 +255,8 @@ class RoundTripBenchmark {
 				.append(number(row.baselinePerSecond(), 1)).append(" | ")
 				.append(number(row.baseline().p50Millis(), 1)).append(" | ")
 				.append(number(row.baseline().p99Millis(), 1)).append(" | ").append(number(row.ratio(), 2))
-				.append(" | ").append(row.target()).append(" | ").append(row.metText()).append(" |\n");
+				.append(" | ").append(row.blockRatiosText()).append(" | ").append(row.target()).append(" | ")
+				.append(row.metText()).append(" |\n");
 		}
 		md.append('\n');
 		md.append("Where a round trip's time goes: median per operation (ms), as the clients saw it.\n\n");
@@ -312,15 +338,27 @@ class RoundTripBenchmark {
 	 * @param warmUp before each configuration
 	 * @param measured each configuration's measured period
 	 */
-	record Plan(boolean quick, Duration firstWarmUp, Duration warmUp, Duration measured, String only) {
+	record Plan(boolean quick, Duration firstWarmUp, Duration warmUp, Duration measured, int blocks,
+			Duration blockWarmUp, String only) {
 
 		static Plan fromSystemProperties() {
 			// For work on the server's speed: -Dxta.benchmark.round-trip.only="10 KB/8" measures that one configuration.
 			String only = System.getProperty("xta.benchmark.round-trip.only", "").trim();
 			if (Boolean.getBoolean("xta.benchmark.quick")) {
-				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3), only);
+				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3), 1,
+						Duration.ofSeconds(1), only);
 			}
-			return new Plan(false, duration("first-warm-up", 60), duration("warm-up", 20), duration("measured", 30), only);
+			int blocks = Integer.getInteger("xta.benchmark.round-trip.blocks", 3);
+			if (blocks < 1) {
+				throw new IllegalArgumentException("xta.benchmark.round-trip.blocks must be at least 1, not " + blocks);
+			}
+			return new Plan(false, duration("first-warm-up", 60), duration("warm-up", 20), duration("measured", 30), blocks,
+					duration("block-warm-up", 2), only);
+		}
+
+		/** One block's measured period: the measured time spread over the blocks. */
+		Duration block() {
+			return this.measured.dividedBy(this.blocks);
 		}
 
 		private static Duration duration(String name, long defaultSeconds) {
@@ -438,12 +476,14 @@ class RoundTripBenchmark {
 			return end;
 		}
 
-		/** Median of each operation that ended in [{@code from}, {@code to}), in milliseconds. */
-		List<Double> medianMillis(long from, long to) {
+		/** Median of each operation that ended in one of the [start, end) {@code periods}, in milliseconds. */
+		List<Double> medianMillis(List<long[]> periods) {
 			List<Double> medians = new ArrayList<>();
 			for (int step = 0; step < NAMES.size(); step++) {
 				int s = step;
-				medians.add(LatencyRecorder.merge(this.clients.stream().map((recorders) -> recorders[s]).toList(), from, to)
+				List<LatencyRecorder> recorders = this.clients.stream().map((client) -> client[s]).toList();
+				medians.add(LatencyRecorder.Percentiles
+					.concat(periods.stream().map((period) -> LatencyRecorder.merge(recorders, period[0], period[1])).toList())
 					.millis(50));
 			}
 			return medians;
@@ -458,9 +498,15 @@ class RoundTripBenchmark {
 	 * One configuration's figures; {@code failure} is set when it could not be measured.
 	 *
 	 * @param stepMillis median latency of each operation of the round trip ({@link Steps#NAMES})
+	 * @param blockRatios the ratio of each pair of blocks, in the order they ran
 	 */
 	record Row(Size size, int clients, ConcurrentLoad.Result ours, ConcurrentLoad.Result baseline,
-			List<Double> stepMillis, String failure) {
+			List<Double> stepMillis, List<Double> blockRatios, String failure) {
+
+		String blockRatiosText() {
+			return this.blockRatios.isEmpty() ? "n.a."
+					: String.join(" / ", this.blockRatios.stream().map((ratio) -> number(ratio, 2)).toList());
+		}
 
 		String label() {
 			return this.size.label() + ", " + this.clients + (this.clients == 1 ? " client" : " clients");
@@ -505,10 +551,10 @@ class RoundTripBenchmark {
 		String summary() {
 			return String.format(Locale.ROOT,
 					"XTA %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), "
-							+ "echo %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), ratio %.2f",
+							+ "echo %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), ratio %.2f (blocks %s)",
 					this.ours.perSecond(), this.ours.p50Millis(), this.ours.p99Millis(), this.ours.errors(),
 					this.baseline.perSecond(), this.baseline.p50Millis(), this.baseline.p99Millis(),
-					this.baseline.errors(), ratio());
+					this.baseline.errors(), ratio(), blockRatiosText());
 		}
 	}
 }
