@@ -19,8 +19,8 @@ class ServiceConfiguration {
 
 	@Bean
 	ManagementService managementService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties,
-			Clock clock, Auditor auditor) {
-		return new ManagementService(store, tenants, properties, clock, auditor);
+			Clock clock, Auditor auditor, TransactionOperations tx) {
+		return new ManagementService(store, tenants, properties, clock, auditor, tx);
 	}
 
 	@Bean

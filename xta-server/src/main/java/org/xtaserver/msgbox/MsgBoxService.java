@@ -53,7 +53,7 @@ public class MsgBoxService {
 
 	/**
 	 * @param tx groups the writes of one operation (request, status change, audit entry) into one
-	 * commit; the store's own transactions join it
+	 * commit (on Galera one round of certification); the store's own transactions join it
 	 */
 	public MsgBoxService(MessageStore store, MsgBoxRequestStore requests, TenantRegistry tenants,
 			XtaServerProperties properties, Clock clock, Auditor auditor, MessageMetrics metrics,
@@ -75,8 +75,10 @@ public class MsgBoxService {
 		PostboxPage page = this.store.list(query, 0, limit);
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.LIST, query, limit, listForm,
 				page.lastKey(0), expiry());
-		this.requests.save(request, this.clock.instant());
-		this.auditor.ok(caller, AuditAction.LIST, null);
+		this.tx.executeWithoutResult((status) -> {
+			this.requests.save(request, this.clock.instant());
+			this.auditor.ok(caller, AuditAction.LIST, null);
+		});
 		return new StatusPage(request.requestId(), page.messages(), page.remaining(), RequestState.VALID);
 	}
 
@@ -88,8 +90,10 @@ public class MsgBoxService {
 		}
 		MsgBoxRequest request = found.get();
 		PostboxPage page = this.store.list(request.query(), request.lastKey(), request.maxItems());
-		this.requests.advance(requestId, page.lastKey(request.lastKey()));
-		this.auditor.ok(caller, AuditAction.LIST, null);
+		this.tx.executeWithoutResult((status) -> {
+			this.requests.advance(requestId, page.lastKey(request.lastKey()));
+			this.auditor.ok(caller, AuditAction.LIST, null);
+		});
 		return new StatusPage(requestId, page.messages(), page.remaining(), RequestState.VALID);
 	}
 
