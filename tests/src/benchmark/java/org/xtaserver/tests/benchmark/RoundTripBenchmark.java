@@ -335,8 +335,11 @@ class RoundTripBenchmark {
 	 *
 	 * @param quick {@code xta.benchmark.quick}: a smoke run
 	 * @param firstWarmUp once, before all configurations
-	 * @param warmUp before each configuration
-	 * @param measured each configuration's measured period
+	 * @param warmUp before each side's first block of a configuration
+	 * @param measured each configuration's measured time, spread over its blocks
+	 * @param blocks how many blocks of each side take turns in a configuration
+	 * @param blockWarmUp before each block but the first of each side
+	 * @param only the one configuration to measure ("10 KB/8"), or empty for all
 	 */
 	record Plan(boolean quick, Duration firstWarmUp, Duration warmUp, Duration measured, int blocks,
 			Duration blockWarmUp, String only) {
