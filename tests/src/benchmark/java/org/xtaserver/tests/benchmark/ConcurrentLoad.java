@@ -43,42 +43,51 @@ final class ConcurrentLoad {
 	 * What one configuration measured.
 	 *
 	 * @param clients concurrent clients
-	 * @param calls calls that ended inside the measured period
 	 * @param seconds length of the measured period
-	 * @param p50Millis median latency of those calls
-	 * @param p99Millis 99th percentile latency of those calls
 	 * @param errors failed calls during warm-up and measurement
 	 * @param errorKinds failed calls by exception type and message
 	 * @param periods the measured periods as [start, end) pairs of System.nanoTime, for samples callers
 	 * take themselves: one, or one per block of a {@link #combine combined} result
-	 * @param latencies the latencies of the counted calls
+	 * @param latencies the latencies of the calls that ended inside the measured period
 	 */
-	record Result(int clients, long calls, double seconds, double p50Millis, double p99Millis, long errors,
-			Map<String, Long> errorKinds, List<long[]> periods, LatencyRecorder.Percentiles latencies) {
+	record Result(int clients, double seconds, long errors, Map<String, Long> errorKinds, List<long[]> periods,
+			LatencyRecorder.Percentiles latencies) {
 
 		/** Nothing measured: the configuration was aborted. */
 		static Result none(int clients) {
-			return new Result(clients, 0, Double.NaN, Double.NaN, Double.NaN, 0, Map.of(), List.of(),
-					LatencyRecorder.Percentiles.concat(List.of()));
+			return new Result(clients, Double.NaN, 0, Map.of(), List.of(), LatencyRecorder.Percentiles.concat(List.of()));
 		}
 
 		/**
 		 * Blocks of one configuration measured apart (alternating with another load) as one result:
-		 * their calls and periods added up, percentiles over all their calls.
+		 * their periods and calls added up, percentiles over all their calls.
 		 */
 		static Result combine(List<Result> blocks) {
-			LatencyRecorder.Percentiles all = LatencyRecorder.Percentiles
-				.concat(blocks.stream().map(Result::latencies).toList());
 			Map<String, Long> kinds = new TreeMap<>();
 			blocks.forEach((block) -> block.errorKinds().forEach((kind, count) -> kinds.merge(kind, count, Long::sum)));
-			return new Result(blocks.get(0).clients(), blocks.stream().mapToLong(Result::calls).sum(),
-					blocks.stream().mapToDouble(Result::seconds).sum(), all.millis(50), all.millis(99),
+			return new Result(blocks.get(0).clients(), blocks.stream().mapToDouble(Result::seconds).sum(),
 					blocks.stream().mapToLong(Result::errors).sum(), kinds,
-					blocks.stream().flatMap((block) -> block.periods().stream()).toList(), all);
+					blocks.stream().flatMap((block) -> block.periods().stream()).toList(),
+					LatencyRecorder.Percentiles.concat(blocks.stream().map(Result::latencies).toList()));
+		}
+
+		/** Calls that ended inside the measured period. */
+		long calls() {
+			return this.latencies.count();
+		}
+
+		/** Median latency of those calls (NaN without any). */
+		double p50Millis() {
+			return this.latencies.millis(50);
+		}
+
+		/** 99th percentile latency of those calls (NaN without any). */
+		double p99Millis() {
+			return this.latencies.millis(99);
 		}
 
 		double perSecond() {
-			return this.calls / this.seconds;
+			return calls() / this.seconds;
 		}
 	}
 
@@ -131,8 +140,7 @@ final class ConcurrentLoad {
 		Map<String, Long> kinds = new TreeMap<>();
 		errors.forEach((kind, count) -> kinds.put(kind, count.sum()));
 		long errorCount = kinds.values().stream().mapToLong(Long::longValue).sum();
-		return new Result(n, latencies.count(), (to - from) / 1e9, latencies.millis(50), latencies.millis(99), errorCount,
-				kinds, List.<long[]>of(new long[] { from, to }), latencies);
+		return new Result(n, (to - from) / 1e9, errorCount, kinds, List.<long[]>of(new long[] { from, to }), latencies);
 	}
 
 	private static void loop(Call client, LatencyRecorder recorder, Map<String, LongAdder> errors,
