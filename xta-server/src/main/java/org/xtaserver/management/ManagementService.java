@@ -111,11 +111,17 @@ public class ManagementService {
 			return;
 		}
 		Instant now = this.clock.instant();
-		if (!this.store.cancel(message, now)) {
+		Boolean cancelled = this.tx.execute((status) -> {
+			boolean done = this.store.cancel(message, now);
+			if (done) {
+				this.auditor.ok(caller, AuditAction.CANCEL, id);
+			}
+			return done;
+		});
+		if (!Boolean.TRUE.equals(cancelled)) {
 			this.auditor.denied(caller, AuditAction.CANCEL, id, XtaError.CANCEL_DENIED);
 			throw XtaError.CANCEL_DENIED.failure("status " + this.store.find(id).map(StoredMessage::status).orElseThrow());
 		}
-		this.auditor.ok(caller, AuditAction.CANCEL, id);
 		log.info("XTA-2002 message {} of tenant {} cancelled", id, caller.tenant().value());
 	}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionStatus;
@@ -20,14 +21,23 @@ import org.xtaserver.audit.AuditEvent;
 import org.xtaserver.audit.AuditTrail;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
+import org.xtaserver.message.ContentKind;
 import org.xtaserver.message.MessageId;
+import org.xtaserver.message.MessageMetadata;
+import org.xtaserver.message.MessageSource;
+import org.xtaserver.message.MessageStatus;
+import org.xtaserver.message.MetadataDocument;
+import org.xtaserver.message.StoredMessage;
+import org.xtaserver.message.XtaFailure;
 import org.xtaserver.security.Caller;
 import org.xtaserver.store.DelegatingMessageStore;
 import org.xtaserver.tenant.PartyId;
 import org.xtaserver.tenant.TenantId;
 
-/** createMessageId writes the reservation and its audit entry in one transaction. */
+/** createMessageId and cancel write their change and its audit entry in one transaction. */
 class ManagementServiceTests {
+
+	private static final MessageId MESSAGE_ID = new MessageId("urn:de:xta:messageid:xta-test:1");
 
 	private static final Caller CALLER = new Caller(TenantId.of("musterstadt"),
 			PartyId.of("xoev", "demo:musterstadt:sozialamt"), "fachverfahren", "ab12");
@@ -40,7 +50,8 @@ class ManagementServiceTests {
 	private final AuditTrail trail = new AuditTrail() {
 		@Override
 		public void record(AuditEvent event) {
-			ManagementServiceTests.this.steps.add("audit " + event.action() + " in tx " + ManagementServiceTests.this.tx.current);
+			ManagementServiceTests.this.steps
+				.add("audit " + event.action() + " " + event.outcome() + " in tx " + ManagementServiceTests.this.tx.current);
 		}
 
 		@Override
@@ -56,7 +67,7 @@ class ManagementServiceTests {
 		MessageId id = service.createMessageId(CALLER);
 
 		assertThat(id.value()).isNotBlank();
-		assertThat(this.steps).containsExactly("reserve in tx 1", "audit " + AuditAction.CREATE_MESSAGE_ID + " in tx 1");
+		assertThat(this.steps).containsExactly("reserve in tx 1", "audit " + AuditAction.CREATE_MESSAGE_ID + " " + AuditEvent.OK + " in tx 1");
 		assertThat(this.tx.committed).containsExactly(1);
 	}
 
@@ -71,13 +82,56 @@ class ManagementServiceTests {
 		assertThat(this.tx.committed).isEmpty();
 	}
 
+	@Test
+	void cancellationAndAuditEntryShareOneTransaction() {
+		ManagementService service = service(cancellable(true));
+
+		service.cancel(CALLER, MESSAGE_ID);
+
+		assertThat(this.steps).containsExactly("cancel in tx 1", "audit " + AuditAction.CANCEL + " " + AuditEvent.OK + " in tx 1");
+		assertThat(this.tx.committed).containsExactly(1);
+	}
+
+	@Test
+	void aRefusedCancellationIsAuditedAsDeniedOutsideItsTransaction() {
+		ManagementService service = service(cancellable(false));
+
+		assertThatThrownBy(() -> service.cancel(CALLER, MESSAGE_ID)).isInstanceOf(XtaFailure.class);
+		assertThat(this.steps).containsExactly("cancel in tx 1",
+				"audit " + AuditAction.CANCEL + " " + AuditEvent.DENIED + " in tx 0");
+	}
+
 	private ManagementService service(Consumer<MessageId> reserve) {
-		DelegatingMessageStore store = new DelegatingMessageStore(null) {
+		return service(new DelegatingMessageStore(null) {
 			@Override
 			public void reserve(MessageId id, TenantId tenant, PartyId author, Instant at) {
 				reserve.accept(id);
 			}
+		});
+	}
+
+	/** A store holding one message of the caller, still in the reader's postbox; cancel answers {@code result}. */
+	private DelegatingMessageStore cancellable(boolean result) {
+		StoredMessage message = new StoredMessage(1, new MessageMetadata(MESSAGE_ID, CALLER.party(),
+				PartyId.of("xoev", "demo:beispielhausen:sozialamt"), "urn:test:service", null,
+				new MetadataDocument("xta-v3", new byte[0])), MessageSource.XTA, CALLER.tenant(),
+				TenantId.of("beispielhausen"), ContentKind.PLAIN, 0, List.of(), MessageStatus.IN_POSTBOX, null, null, null,
+				null, null);
+		return new DelegatingMessageStore(null) {
+			@Override
+			public Optional<StoredMessage> find(MessageId id) {
+				return Optional.of(message).filter((m) -> m.id().equals(id));
+			}
+
+			@Override
+			public boolean cancel(StoredMessage m, Instant at) {
+				ManagementServiceTests.this.steps.add("cancel in tx " + ManagementServiceTests.this.tx.current);
+				return result;
+			}
 		};
+	}
+
+	private ManagementService service(DelegatingMessageStore store) {
 		Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 		XtaServerProperties properties = new XtaServerProperties("xta-test", 1024, 10, Duration.ofMinutes(5),
 				1024);
