@@ -33,7 +33,9 @@ import org.xtaserver.wsdl.v3.SendPortType;
 /**
  * Issue 6, point 1: XTA round trips (createMessageId, sendMessage, getStatusList, getMessage,
  * close) over mutual TLS with 1, 8 and 32 concurrent clients and 10 KB and 1 MB messages, beside
- * a bare CXF echo endpoint on the same TLS and SOAP stack as the baseline, in the same run. Writes
+ * a bare CXF echo endpoint on the same TLS and SOAP stack as the baseline, in the same run, and
+ * the XTA protocol baseline ({@link XtaProtocolBaselineServer}) that tells the XTA messages' share
+ * of the gap from the server's own work. Writes
  * {@code round-trip.csv}, {@code round-trip.md}, {@code round-trip.targets.csv} and
  * {@code round-trip.png}; then fails if any call failed.
  */
@@ -67,24 +69,32 @@ class RoundTripBenchmark {
 		List<ConcurrentLoad.Result> warmUps = new ArrayList<>();
 		try (XtaServer server = XtaServer.builder(ID).jvmArgs(HEAP).start();
 				EchoBaseline echo = EchoBaseline.start(server, emptied(server.workingDirectory().resolveSibling(ID + "-echo")),
-						HEAP)) {
+						HEAP);
+				BaselineProcess protocol = BaselineProcess.start("xta-protocol", XtaProtocolBaselineServer.class,
+						XtaProtocolBaselineServer.READY, server,
+						emptied(server.workingDirectory().resolveSibling(ID + "-xta-protocol")), HEAP)) {
 			DemoIdentity author = identity(server, "musterstadt", 0);
 			DemoIdentity reader = identity(server, "beispielhausen", 1);
 			String service = DemoTenants.serviceOf(server, reader.party());
 			int maxClients = CLIENTS.stream().mapToInt(Integer::intValue).max().orElseThrow();
 			List<XtaClient> xtaClients = new ArrayList<>();
+			List<XtaClient> protocolClients = new ArrayList<>();
 			List<EchoPort> echoClients = new ArrayList<>();
 			XtaClients clients = XtaClients.of(server);
+			XtaClients bare = XtaClients.of(protocol.httpsRoot(), server.caCertificate());
 			for (int i = 0; i < maxClients; i++) {
 				xtaClients.add(new XtaClient(clients.management(author), clients.send(author), clients.msgBox(reader)));
+				protocolClients.add(new XtaClient(bare.management(author), bare.send(author), bare.msgBox(reader)));
 				echoClients.add(echo.client(author));
 			}
-			Calls calls = new Calls(xtaClients, echoClients, author, reader, service);
+			Calls calls = new Calls(xtaClients, protocolClients, echoClients, author, reader, service);
 
 			// JIT, TLS sessions and connection pools of both sides warm up once before any configuration.
 			byte[] warmUpPayload = payload(SIZES.get(0).bytes());
 			warmUps.add(ConcurrentLoad.run("echo-warm-up", calls.echo(TARGET_CLIENTS, warmUpPayload), plan.firstWarmUp(),
 					Duration.ofSeconds(1)));
+			warmUps.add(ConcurrentLoad.run("xta-protocol-warm-up",
+					calls.protocol(TARGET_CLIENTS, warmUpPayload), plan.firstWarmUp(), Duration.ofSeconds(1)));
 			warmUps.add(ConcurrentLoad.run("xta-warm-up", calls.xta(TARGET_CLIENTS, warmUpPayload, new Steps()),
 					plan.firstWarmUp(), Duration.ofSeconds(1)));
 
@@ -107,6 +117,10 @@ class RoundTripBenchmark {
 			assertThat(row.failure()).as(row.label() + ": configuration aborted").isNull();
 			assertThat(row.ours().errorKinds()).as(row.label() + ": failed XTA round trips").isEmpty();
 			assertThat(row.baseline().errorKinds()).as(row.label() + ": failed echo round trips").isEmpty();
+			assertThat(row.protocol().errorKinds()).as(row.label() + ": failed XTA protocol baseline round trips")
+				.isEmpty();
+			assertThat(row.protocol().calls()).as(row.label() + ": XTA protocol baseline round trips completed")
+				.isPositive();
 			assertThat(row.ours().calls()).as(row.label() + ": XTA round trips completed").isPositive();
 			assertThat(row.baseline().calls()).as(row.label() + ": echo round trips completed").isPositive();
 		});
@@ -120,18 +134,22 @@ class RoundTripBenchmark {
 		String label = size.label() + ", " + n + (n == 1 ? " client" : " clients");
 		try {
 			List<ConcurrentLoad.Call> echo = calls.echo(n, payload);
+			List<ConcurrentLoad.Call> protocol = calls.protocol(n, payload);
 			Steps steps = new Steps();
 			List<ConcurrentLoad.Call> xta = calls.xta(n, payload, steps);
 			List<ConcurrentLoad.Result> echoBlocks = new ArrayList<>();
+			List<ConcurrentLoad.Result> protocolBlocks = new ArrayList<>();
 			List<ConcurrentLoad.Result> xtaBlocks = new ArrayList<>();
 			for (int block = 1; block <= plan.blocks(); block++) {
 				Duration warmUp = (block == 1) ? plan.warmUp() : plan.blockWarmUp();
 				echoBlocks.add(ConcurrentLoad.run("echo-" + n + "-" + block, echo, warmUp, plan.block()));
+				protocolBlocks.add(ConcurrentLoad.run("xta-protocol-" + n + "-" + block, protocol, warmUp, plan.block()));
 				xtaBlocks.add(ConcurrentLoad.run("xta-" + n + "-" + block, xta, warmUp, plan.block()));
 			}
 			ConcurrentLoad.Result baseline = ConcurrentLoad.Result.combine(echoBlocks);
+			ConcurrentLoad.Result bare = ConcurrentLoad.Result.combine(protocolBlocks);
 			ConcurrentLoad.Result ours = ConcurrentLoad.Result.combine(xtaBlocks);
-			Row row = new Row(size, n, ours, baseline, steps.medianMillis(ours.periods()),
+			Row row = new Row(size, n, ours, baseline, bare, steps.medianMillis(ours.periods()),
 					blockRatios(xtaBlocks, echoBlocks), null);
 			System.out.println(ID + ": " + label + ": " + row.summary());
 			return row;
@@ -139,7 +157,7 @@ class RoundTripBenchmark {
 		catch (RuntimeException ex) {
 			System.out.println(ID + ": " + label + ": aborted: " + ex);
 			ConcurrentLoad.Result none = ConcurrentLoad.Result.none(n);
-			return new Row(size, n, none, none, Steps.none(), List.of(), ex.toString());
+			return new Row(size, n, none, none, none, Steps.none(), List.of(), ex.toString());
 		}
 	}
 
@@ -194,7 +212,9 @@ class RoundTripBenchmark {
 					number(row.ratio(), 3), row.target(), row.met(), number(row.stepMillis().get(0), 1),
 					number(row.stepMillis().get(1), 1), number(row.stepMillis().get(2), 1),
 					number(row.stepMillis().get(3), 1), number(row.stepMillis().get(4), 1), row.blockRatiosText(),
-					(row.failure() == null) ? "" : row.failure()));
+					row.protocol().calls(), number(row.protocolPerSecond(), 2), number(row.protocol().p50Millis(), 1),
+					number(row.protocol().p99Millis(), 1), row.protocol().errors(), number(row.protocolRatio(), 3),
+					number(row.oursToProtocol(), 3), (row.failure() == null) ? "" : row.failure()));
 			targets.add(List.of("Round trip " + row.label() + " (msg/s vs. echo round trips/s)", number(row.oursPerSecond(), 1),
 					number(row.baselinePerSecond(), 1), number(row.ratio(), 2), row.target(), row.met()));
 		}
@@ -202,7 +222,9 @@ class RoundTripBenchmark {
 				"ours_p50_ms", "ours_p99_ms", "ours_errors", "ours_measured_s", "baseline_echo_round_trips",
 				"baseline_round_trips_per_s", "baseline_p50_ms", "baseline_p99_ms", "baseline_errors", "baseline_measured_s",
 				"ratio", "target", "met", "ours_p50_create_message_id_ms", "ours_p50_send_message_ms",
-				"ours_p50_get_status_list_ms", "ours_p50_get_message_ms", "ours_p50_close_ms", "block_ratios", "failure"), csv);
+				"ours_p50_get_status_list_ms", "ours_p50_get_message_ms", "ours_p50_close_ms", "block_ratios",
+				"xta_protocol_round_trips", "xta_protocol_round_trips_per_s", "xta_protocol_p50_ms", "xta_protocol_p99_ms",
+				"xta_protocol_errors", "xta_protocol_ratio_to_echo", "ours_ratio_to_xta_protocol", "failure"), csv);
 		output.writeCsv(ID + ".targets", List.of("figure", "ours", "baseline", "ratio", "target", "met"), targets);
 		output.writeSection(ID, section(plan, rows));
 		if (!rows.isEmpty()) {
@@ -227,27 +249,36 @@ class RoundTripBenchmark {
 			.append("calls as an XTA round trip and moves the payload up and down once, as `sendMessage` and `getMessage` ")
 			.append("do: one echo of the payload and four echoes of ").append(CONTROL_BYTES)
 			.append(" bytes (for `createMessageId`, `getStatusList`, `getMessage`'s request and `close`). So the ratio ")
-			.append("shows what the server's own work (checks, database, audit) costs on top of the stack. ")
-			.append("Ratio = XTA round trips/s ÷ echo round trips/s.\n\n");
-		md.append("Each configuration: the baseline and the server take turns in ").append(plan.blocks())
-			.append(" blocks each (echo, XTA, echo, XTA, ...) of ").append(seconds(plan.block()))
+			.append("shows what the XTA messages and the server's own work (checks, database, audit) cost on top of the ")
+			.append("stack. Ratio = XTA round trips/s ÷ echo round trips/s.\n\n");
+		md.append("A second reference tells those two apart: the **XTA protocol baseline**, the project's XTA 2 contract ")
+			.append("(its WSDL and generated classes, the three ports) published on the same bare stack in a JVM of its ")
+			.append("own (`").append(HEAP).append("`) with none of the server's work: no caller authentication, tenants, ")
+			.append("checks, database, audit or metrics; messages are held in memory from `sendMessage` to `close`, and ")
+			.append("the listing and `getMessage` answer with the metadata as sent. The same clients run the same round ")
+			.append("trips against it. Its ratio to the echo is what the XTA messages alone allow on this stack, an ")
+			.append("upper bound for any server of the contract here; the server's share of it is what the server's ")
+			.append("own work leaves.\n\n");
+		md.append("Each configuration: the baselines and the server take turns in ").append(plan.blocks())
+			.append(" blocks each (echo, XTA protocol baseline, XTA, echo, ...) of ").append(seconds(plan.block()))
 			.append(" measured (longer, up to ").append(ConcurrentLoad.MAX_EXTENSION)
 			.append("×, until at least one call per client ended in it; the CSV has the actual periods); each side's ")
 			.append("first block after ").append(seconds(plan.warmUp())).append(" warm-up, the others after ")
 			.append(seconds(plan.blockWarmUp())).append(" (and all after one ").append(seconds(plan.firstWarmUp()))
-			.append(" warm-up of both with ").append(TARGET_CLIENTS).append(" clients). Rates, ratio and percentiles ")
+			.append(" warm-up of all three with ").append(TARGET_CLIENTS).append(" clients). Rates, ratio and percentiles ")
 			.append("add the blocks up; the ratio per block shows how much the machine's speed drifted meanwhile ")
-			.append("(between runs of the same code the baseline alone has varied by up to 2×, so both sides sample ")
-			.append("the same stretches of time). The warm-ups are long because each side idles while the other is ")
-			.append("measured, and flight recordings of shorter ones showed the JIT compilers of both still compiling ")
+			.append("(between runs of the same code the baseline alone has varied by up to 2×, so all sides sample ")
+			.append("the same stretches of time). The warm-ups are long because each side idles while the others are ")
+			.append("measured, and flight recordings of shorter ones showed the JIT compilers of echo and server still compiling ")
 			.append("in the measured period, the server's (more code) longest. Counted are round trips that ended in ")
-			.append("a measured period; latency is the whole round trip. Server, baseline and the client threads ")
+			.append("a measured period; latency is the whole round trip. Server, baselines and the client threads ")
 			.append("share this machine's cores.")
 			.append(plan.quick() ? " **Quick mode: short periods, a smoke run, not a measurement.**" : "")
 			.append("\n\n");
 		md.append("| Message | Clients | XTA round trips/s | p50 ms | p99 ms | Echo round trips/s (baseline) | p50 ms | p99 ms ")
-			.append("| Ratio | Ratio per block | Target | Met |\n");
-		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
+			.append("| Ratio | Ratio per block | Target | Met | XTA protocol baseline round trips/s | its ratio to echo ")
+			.append("| Server ÷ protocol baseline |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|\n");
 		for (Row row : rows) {
 			md.append("| ").append(row.size().label()).append(" | ").append(row.clients()).append(" | ")
 				.append(number(row.oursPerSecond(), 1)).append(" | ").append(number(row.ours().p50Millis(), 1))
@@ -256,7 +287,9 @@ class RoundTripBenchmark {
 				.append(number(row.baseline().p50Millis(), 1)).append(" | ")
 				.append(number(row.baseline().p99Millis(), 1)).append(" | ").append(number(row.ratio(), 2))
 				.append(" | ").append(row.blockRatiosText()).append(" | ").append(row.target()).append(" | ")
-				.append(row.metText()).append(" |\n");
+				.append(row.metText()).append(" | ").append(number(row.protocolPerSecond(), 1)).append(" | ")
+				.append(number(row.protocolRatio(), 2)).append(" | ").append(number(row.oursToProtocol(), 2))
+				.append(" |\n");
 		}
 		md.append('\n');
 		md.append("Where a round trip's time goes: median per operation (ms), as the clients saw it.\n\n");
@@ -277,6 +310,9 @@ class RoundTripBenchmark {
 			}
 			row.ours().errorKinds().forEach((kind, count) -> problems.add(row.label() + ", XTA: " + count + " × " + kind));
 			row.baseline().errorKinds().forEach((kind, count) -> problems.add(row.label() + ", echo: " + count + " × " + kind));
+			row.protocol()
+				.errorKinds()
+				.forEach((kind, count) -> problems.add(row.label() + ", XTA protocol baseline: " + count + " × " + kind));
 		}
 		if (problems.isEmpty() && rows.size() == SIZES.size() * CLIENTS.size()) {
 			md.append("Failed calls: none.\n");
@@ -298,11 +334,13 @@ class RoundTripBenchmark {
 			}
 			double[] ours = ofSize.stream().mapToDouble((row) -> row.oursPerSecond()).toArray();
 			double[] baseline = ofSize.stream().mapToDouble((row) -> row.baselinePerSecond()).toArray();
+			double[] protocol = ofSize.stream().mapToDouble((row) -> row.protocolPerSecond()).toArray();
 			List<String> categories = ofSize.stream().map((row) -> String.valueOf(row.clients())).toList();
-			panels.add(new BarChart.Panel(size.label() + " messages", categories, List.of(ours, baseline)));
+			panels.add(new BarChart.Panel(size.label() + " messages", categories, List.of(ours, protocol, baseline)));
 		}
 		return new BarChart("XTA round trips vs. bare CXF echo over mutual TLS", "concurrent clients", "per second",
-				List.of("XTA round trips/s", "echo round trips/s (baseline)"), panels);
+				List.of("XTA round trips/s", "XTA protocol baseline round trips/s", "echo round trips/s (baseline)"),
+				panels);
 	}
 
 	static String number(double value, int decimals) {
@@ -381,14 +419,26 @@ class RoundTripBenchmark {
 	record XtaClient(ManagementPortType management, SendPortType send, MsgBoxPortType msgBox) {
 	}
 
-	/** Builds the per-thread calls of a configuration from the clients made once. */
-	record Calls(List<XtaClient> xtaClients, List<EchoPort> echoClients, DemoIdentity author, DemoIdentity reader,
-			String service) {
+	/**
+	 * Builds the per-thread calls of a configuration from the clients made once: of the server, of
+	 * the XTA protocol baseline ({@link XtaProtocolBaselineServer}) and of the echo baseline.
+	 */
+	record Calls(List<XtaClient> xtaClients, List<XtaClient> protocolClients, List<EchoPort> echoClients,
+			DemoIdentity author, DemoIdentity reader, String service) {
 
 		/** One round-trip call per client; each records its operations' latencies into {@code steps}. */
 		List<ConcurrentLoad.Call> xta(int n, byte[] payload, Steps steps) {
+			return roundTrips(this.xtaClients, n, payload, steps);
+		}
+
+		/** The same round trips against the XTA protocol baseline. */
+		List<ConcurrentLoad.Call> protocol(int n, byte[] payload) {
+			return roundTrips(this.protocolClients, n, payload, new Steps());
+		}
+
+		private List<ConcurrentLoad.Call> roundTrips(List<XtaClient> clients, int n, byte[] payload, Steps steps) {
 			List<ConcurrentLoad.Call> calls = new ArrayList<>();
-			for (XtaClient client : this.xtaClients.subList(0, n)) {
+			for (XtaClient client : clients.subList(0, n)) {
 				LatencyRecorder[] recorders = steps.newClient();
 				calls.add(() -> roundTrip(client, payload, recorders));
 			}
@@ -504,7 +554,7 @@ class RoundTripBenchmark {
 	 * @param blockRatios the ratio of each pair of blocks, in the order they ran
 	 */
 	record Row(Size size, int clients, ConcurrentLoad.Result ours, ConcurrentLoad.Result baseline,
-			List<Double> stepMillis, List<Double> blockRatios, String failure) {
+			ConcurrentLoad.Result protocol, List<Double> stepMillis, List<Double> blockRatios, String failure) {
 
 		String blockRatiosText() {
 			return this.blockRatios.isEmpty() ? "n.a."
@@ -526,6 +576,20 @@ class RoundTripBenchmark {
 
 		double ratio() {
 			return oursPerSecond() / baselinePerSecond();
+		}
+
+		double protocolPerSecond() {
+			return (this.failure == null) ? this.protocol.perSecond() : Double.NaN;
+		}
+
+		/** How far the XTA messages alone, without the server's work, get on the stack. */
+		double protocolRatio() {
+			return protocolPerSecond() / baselinePerSecond();
+		}
+
+		/** The server's rate as a share of the XTA protocol baseline's: what its own work costs. */
+		double oursToProtocol() {
+			return oursPerSecond() / protocolPerSecond();
 		}
 
 		boolean isTarget() {
@@ -554,10 +618,13 @@ class RoundTripBenchmark {
 		String summary() {
 			return String.format(Locale.ROOT,
 					"XTA %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), "
-							+ "echo %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), ratio %.2f (blocks %s)",
+							+ "echo %.1f round trips/s (p50 %.1f ms, p99 %.1f ms, %d errors), ratio %.2f (blocks %s); "
+							+ "XTA protocol baseline %.1f round trips/s (p50 %.1f ms, %d errors), %.2f of echo, "
+							+ "server %.2f of it",
 					this.ours.perSecond(), this.ours.p50Millis(), this.ours.p99Millis(), this.ours.errors(),
 					this.baseline.perSecond(), this.baseline.p50Millis(), this.baseline.p99Millis(),
-					this.baseline.errors(), ratio(), blockRatiosText());
+					this.baseline.errors(), ratio(), blockRatiosText(), this.protocol.perSecond(),
+					this.protocol.p50Millis(), this.protocol.errors(), protocolRatio(), oursToProtocol());
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package org.xtaserver.tests.support;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +23,8 @@ import org.xtaserver.wsdl.v3.MsgBoxPortType;
 import org.xtaserver.wsdl.v3.SendPortType;
 
 /**
- * Builds CXF JAX-WS client proxies for an {@link XtaServer} as an XTA client would use them:
+ * Builds CXF JAX-WS client proxies for an {@link XtaServer} (or any endpoint of the contract:
+ * {@link #of(URI, Path)}) as an XTA client would use them:
  * SOAP 1.2, WS-Addressing required, MTOM, mutual TLS with a demo identity's PKCS#12 key and the
  * demo CA as the only trust anchor, host name {@code localhost} verified.
  *
@@ -32,7 +35,11 @@ import org.xtaserver.wsdl.v3.SendPortType;
  */
 public final class XtaClients {
 
-	private final XtaServer server;
+	/** {@code https://host:port}, below which the ports live ({@link XtaPort#path()}). */
+	private final URI httpsRoot;
+
+	/** The only trust anchor of the clients. */
+	private final Path caCertificate;
 
 	private final boolean streaming;
 
@@ -40,9 +47,10 @@ public final class XtaClients {
 
 	private final List<Interceptor<? extends Message>> inInterceptors;
 
-	private XtaClients(XtaServer server, boolean streaming, List<Interceptor<? extends Message>> out,
+	private XtaClients(URI httpsRoot, Path caCertificate, boolean streaming, List<Interceptor<? extends Message>> out,
 			List<Interceptor<? extends Message>> in) {
-		this.server = Objects.requireNonNull(server);
+		this.httpsRoot = Objects.requireNonNull(httpsRoot);
+		this.caCertificate = Objects.requireNonNull(caCertificate);
 		this.streaming = streaming;
 		this.outInterceptors = List.copyOf(out);
 		this.inInterceptors = List.copyOf(in);
@@ -50,7 +58,12 @@ public final class XtaClients {
 
 	/** Clients of this server. */
 	public static XtaClients of(XtaServer server) {
-		return new XtaClients(server, false, List.of(), List.of());
+		return of(server.httpsRoot(), server.caCertificate());
+	}
+
+	/** Clients of any XTA 2 V3 endpoint below {@code httpsRoot} whose certificate {@code caCertificate} issued. */
+	public static XtaClients of(URI httpsRoot, Path caCertificate) {
+		return new XtaClients(httpsRoot, caCertificate, false, List.of(), List.of());
 	}
 
 	/**
@@ -58,7 +71,7 @@ public final class XtaClients {
 	 * buffered whole) and a receive timeout of 15 minutes.
 	 */
 	public XtaClients streaming() {
-		return new XtaClients(this.server, true, this.outInterceptors, this.inInterceptors);
+		return new XtaClients(this.httpsRoot, this.caCertificate, true, this.outInterceptors, this.inInterceptors);
 	}
 
 	/** Clients with extra interceptors on the out chain and on the in and in-fault chains. */
@@ -68,7 +81,7 @@ public final class XtaClients {
 		allOut.addAll(out);
 		List<Interceptor<? extends Message>> allIn = new ArrayList<>(this.inInterceptors);
 		allIn.addAll(in);
-		return new XtaClients(this.server, this.streaming, allOut, allIn);
+		return new XtaClients(this.httpsRoot, this.caCertificate, this.streaming, allOut, allIn);
 	}
 
 	public ManagementPortType management(DemoIdentity identity) {
@@ -87,7 +100,7 @@ public final class XtaClients {
 	public <T> T port(Class<T> serviceInterface, XtaPort port, DemoIdentity identity) {
 		JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
 		factory.setServiceClass(serviceInterface);
-		factory.setAddress(this.server.address(port));
+		factory.setAddress(this.httpsRoot + port.path());
 		factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
 		WSAddressingFeature addressing = new WSAddressingFeature();
 		addressing.setAddressingRequired(true);
@@ -104,7 +117,7 @@ public final class XtaClients {
 		HTTPConduit conduit = (HTTPConduit) client.getConduit();
 		TLSClientParameters tls = new TLSClientParameters();
 		tls.setKeyManagers(Tls.keyManagers(identity));
-		tls.setTrustManagers(Tls.trustManagers(this.server.caCertificate()));
+		tls.setTrustManagers(Tls.trustManagers(this.caCertificate));
 		tls.setDisableCNCheck(false);
 		conduit.setTlsClientParameters(tls);
 
