@@ -67,10 +67,12 @@ class FetchSchedulerTests {
 	@Test
 	void aHangingTenantDelaysNoOtherAndItsRoundsNeverOverlap() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch slowStarted = new CountDownLatch(1);
 		AtomicInteger hangingCalls = new AtomicInteger();
 		this.scheduler = scheduler((tenant) -> {
 			if (tenant.equals("slow")) {
 				hangingCalls.incrementAndGet();
+				slowStarted.countDown();
 				release.await(30, TimeUnit.SECONDS);
 			}
 			return new FetchRound(0, 0);
@@ -82,6 +84,10 @@ class FetchSchedulerTests {
 			this.clock.advance(Duration.ofMinutes(2));
 			this.scheduler.dispatchDue();
 			this.listener.awaitSuccesses("fast", round + 1);
+			if (round == 0) {
+				// The later rounds must find the slow tenant's first round under way, not merely dispatched.
+				assertThat(slowStarted.await(30, TimeUnit.SECONDS)).as("the slow tenant's first round started").isTrue();
+			}
 		}
 		assertThat(this.scheduler.isRunning("slow")).isTrue();
 		assertThat(hangingCalls).hasValue(1);
