@@ -62,7 +62,7 @@ class RoundTripBenchmark {
 	static final int CONTROL_BYTES = 256;
 
 	@Test
-	@Timeout(value = 30, unit = TimeUnit.MINUTES) // the full run takes about 12 minutes; the module default is 5
+	@Timeout(value = 30, unit = TimeUnit.MINUTES) // the full run takes about 19 minutes; the module default is 5
 	void roundTripsOverMutualTlsAgainstABareCxfEchoBaseline() throws Exception {
 		Plan plan = Plan.fromSystemProperties();
 		List<Row> rows = new ArrayList<>();
@@ -89,7 +89,7 @@ class RoundTripBenchmark {
 			}
 			Calls calls = new Calls(xtaClients, protocolClients, echoClients, author, reader, service);
 
-			// JIT, TLS sessions and connection pools of both sides warm up once before any configuration.
+			// JIT, TLS sessions and connection pools of all three sides warm up once before any configuration.
 			byte[] warmUpPayload = payload(SIZES.get(0).bytes());
 			warmUps.add(ConcurrentLoad.run("echo-warm-up", calls.echo(TARGET_CLIENTS, warmUpPayload), plan.firstWarmUp(),
 					Duration.ofSeconds(1)));
