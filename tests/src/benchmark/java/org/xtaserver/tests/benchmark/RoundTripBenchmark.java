@@ -62,7 +62,7 @@ class RoundTripBenchmark {
 	static final int CONTROL_BYTES = 256;
 
 	@Test
-	@Timeout(value = 30, unit = TimeUnit.MINUTES) // the full run takes about 19 minutes; the module default is 5
+	@Timeout(value = 30, unit = TimeUnit.MINUTES) // the full run takes about 20 minutes; the module default is 5
 	void roundTripsOverMutualTlsAgainstABareCxfEchoBaseline() throws Exception {
 		Plan plan = Plan.fromSystemProperties();
 		List<Row> rows = new ArrayList<>();
