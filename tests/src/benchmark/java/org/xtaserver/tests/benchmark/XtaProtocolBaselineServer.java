@@ -69,7 +69,8 @@ public final class XtaProtocolBaselineServer {
 	}
 
 	/** A message between sendMessage and close: its metadata as sent and its content. */
-	record Held(long sequence, String reader, MessageMetaData metadata, ContentType attributes, byte[] content) {
+	record Held(long sequence, String reader, MessageMetaData metadata, String contentType, String filename,
+			byte[] content) {
 	}
 
 	/** All open messages in arrival order; a postbox is the reader's identifier value. */
@@ -81,8 +82,10 @@ public final class XtaProtocolBaselineServer {
 
 		private final Map<String, Held> byId = new ConcurrentHashMap<>();
 
-		void put(String messageId, String reader, MessageMetaData metadata, ContentType attributes, byte[] content) {
-			Held held = new Held(this.sequence.incrementAndGet(), reader, metadata, attributes, content);
+		void put(String messageId, String reader, MessageMetaData metadata, ContentType message, byte[] content) {
+			// Only the part's attributes are kept: its DataHandler belongs to the request and its buffers.
+			Held held = new Held(this.sequence.incrementAndGet(), reader, metadata, message.getContentType(),
+					message.getFilename(), content);
 			if (this.byId.putIfAbsent(messageId, held) != null) {
 				throw new IllegalStateException("message id sent twice: " + messageId);
 			}
@@ -209,9 +212,9 @@ public final class XtaProtocolBaselineServer {
 				Holder<MessageMetaData> messageMetaData, Holder<MsgBoxResponseType> fetchResponseHeader) {
 			Held held = this.postboxes.get(fetchRequest.getMsgSelector().getMessageID().get(0).getValue());
 			ContentType content = new ContentType();
-			content.setValue(new DataHandler(new ByteDataSource(held.content(), held.attributes().getContentType())));
-			content.setContentType(held.attributes().getContentType());
-			content.setFilename(held.attributes().getFilename());
+			content.setValue(new DataHandler(new ByteDataSource(held.content(), held.contentType())));
+			content.setContentType(held.contentType());
+			content.setFilename(held.filename());
 			content.setSize(BigInteger.valueOf(held.content().length));
 			messageMetaData.value = held.metadata();
 			fetchResponseHeader.value = response(0);
