@@ -28,13 +28,10 @@ final class BaselineProcess implements AutoCloseable {
 
 	private final Process process;
 
-	private final Path log;
-
 	private final int port;
 
-	private BaselineProcess(Process process, Path log, int port) {
+	private BaselineProcess(Process process, int port) {
 		this.process = process;
-		this.log = log;
 		this.port = port;
 	}
 
@@ -84,7 +81,7 @@ final class BaselineProcess implements AutoCloseable {
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> readyPort(name, ready, process, log), Optional::isPresent)
 				.orElseThrow();
-			return new BaselineProcess(process, log, port);
+			return new BaselineProcess(process, port);
 		}
 		catch (RuntimeException ex) {
 			end(process);
@@ -95,15 +92,6 @@ final class BaselineProcess implements AutoCloseable {
 	/** {@code https://localhost:<port>}. */
 	URI httpsRoot() {
 		return URI.create("https://localhost:" + this.port);
-	}
-
-	/** The baseline's JVM. */
-	ProcessHandle processHandle() {
-		return this.process.toHandle();
-	}
-
-	Path log() {
-		return this.log;
 	}
 
 	@Override

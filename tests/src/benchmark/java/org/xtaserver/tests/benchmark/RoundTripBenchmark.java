@@ -68,8 +68,8 @@ class RoundTripBenchmark {
 		List<Row> rows = new ArrayList<>();
 		List<ConcurrentLoad.Result> warmUps = new ArrayList<>();
 		try (XtaServer server = XtaServer.builder(ID).jvmArgs(HEAP).start();
-				EchoBaseline echo = EchoBaseline.start(server, emptied(server.workingDirectory().resolveSibling(ID + "-echo")),
-						HEAP);
+				BaselineProcess echo = BaselineProcess.start("echo", EchoBaselineServer.class, EchoBaselineServer.READY, server,
+						emptied(server.workingDirectory().resolveSibling(ID + "-echo")), HEAP);
 				BaselineProcess protocol = BaselineProcess.start("xta-protocol", XtaProtocolBaselineServer.class,
 						XtaProtocolBaselineServer.READY, server,
 						emptied(server.workingDirectory().resolveSibling(ID + "-xta-protocol")), HEAP)) {
@@ -82,10 +82,11 @@ class RoundTripBenchmark {
 			List<EchoPort> echoClients = new ArrayList<>();
 			XtaClients clients = XtaClients.of(server);
 			XtaClients bare = XtaClients.of(protocol.httpsRoot(), server.caCertificate());
+			XtaClients echoes = XtaClients.of(echo.httpsRoot(), server.caCertificate());
 			for (int i = 0; i < maxClients; i++) {
 				xtaClients.add(new XtaClient(clients.management(author), clients.send(author), clients.msgBox(reader)));
 				protocolClients.add(new XtaClient(bare.management(author), bare.send(author), bare.msgBox(reader)));
-				echoClients.add(echo.client(author));
+				echoClients.add(echoes.port(EchoPort.class, EchoPort.PATH, author));
 			}
 			Calls calls = new Calls(xtaClients, protocolClients, echoClients, author, reader, service);
 

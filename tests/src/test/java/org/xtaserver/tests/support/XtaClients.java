@@ -98,9 +98,17 @@ public final class XtaClients {
 
 	/** A proxy of {@code serviceInterface} for {@code port}, authenticated as {@code identity}. */
 	public <T> T port(Class<T> serviceInterface, XtaPort port, DemoIdentity identity) {
+		return port(serviceInterface, port.path(), identity);
+	}
+
+	/**
+	 * A proxy of {@code serviceInterface} for the endpoint at {@code path} below the HTTPS root,
+	 * authenticated as {@code identity}: the benchmark's echo baseline is called like the ports.
+	 */
+	public <T> T port(Class<T> serviceInterface, String path, DemoIdentity identity) {
 		JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
 		factory.setServiceClass(serviceInterface);
-		factory.setAddress(this.httpsRoot + port.path());
+		factory.setAddress(this.httpsRoot + path);
 		factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
 		WSAddressingFeature addressing = new WSAddressingFeature();
 		addressing.setAddressingRequired(true);
