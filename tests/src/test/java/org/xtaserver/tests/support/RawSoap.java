@@ -87,7 +87,7 @@ public final class RawSoap {
 		try {
 			HttpResponse<byte[]> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + port + " failed: " + ex, ex);
@@ -121,7 +121,7 @@ public final class RawSoap {
 	}
 
 	/** An HTTP answer, with what the tests read from a SOAP fault. */
-	public record Response(int status, String contentType, byte[] body) {
+	public record Response(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
 
 		/** The body as text; a UTF-16 answer (CXF answers in the request's charset) read as ASCII. */
 		public String text() {

@@ -152,6 +152,8 @@ public class V3Endpoints {
 		endpoint.getInInterceptors()
 			.add(new V3XmlLimits(properties.maxElementDepth(), properties.maxAttributeCount(), properties.maxHeaderSize()));
 		endpoint.getInInterceptors().add(new V3XmlLimits.ReadToEnd());
+		endpoint.getOutInterceptors().add(new V3UnflushedResponses());
+		endpoint.getOutFaultInterceptors().add(new V3UnflushedResponses());
 		endpoint.getOutFaultInterceptors().add(denials);
 		endpoint.publish(BASE + port);
 		return endpoint;
