@@ -59,16 +59,24 @@ final class ChunkInputStream extends InputStream {
 			if (this.exhausted) {
 				return false;
 			}
-			List<byte[]> rows = this.jdbc.query("SELECT data FROM content_chunk WHERE content_id = ? AND seq = ?",
-					(rs, i) -> rs.getBytes(1), this.contentId, this.nextSeq);
+			// Whether a next chunk exists comes with this one: no extra query to find the end.
+			List<Chunk> rows = this.jdbc.query(
+					"SELECT data, EXISTS(SELECT 1 FROM content_chunk WHERE content_id = ? AND seq = ?) AS more "
+							+ "FROM content_chunk WHERE content_id = ? AND seq = ?",
+					(rs, i) -> new Chunk(rs.getBytes(1), rs.getBoolean(2)), this.contentId, this.nextSeq + 1,
+					this.contentId, this.nextSeq);
 			if (rows.isEmpty()) {
 				this.exhausted = true;
 				return false;
 			}
-			this.chunk = rows.get(0);
+			this.chunk = rows.get(0).data();
+			this.exhausted = !rows.get(0).more();
 			this.pos = 0;
 			this.nextSeq++;
 		}
 		return true;
+	}
+
+	private record Chunk(byte[] data, boolean more) {
 	}
 }

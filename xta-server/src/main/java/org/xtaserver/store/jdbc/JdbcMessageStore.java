@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xtaserver.message.ContentKind;
@@ -246,7 +245,7 @@ public class JdbcMessageStore implements MessageStore {
 		args.add(afterKey);
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(limit);
-		List<StoredMessage> page = queryMessages("SELECT " + MESSAGE_COLUMNS + where + " ORDER BY id LIMIT ?",
+		List<StoredMessage> page = queryWithParts("(SELECT " + MESSAGE_COLUMNS + where + " ORDER BY id LIMIT ?) m", "",
 				pageArgs.toArray());
 		long remaining = 0;
 		if (page.size() == limit) {
@@ -348,32 +347,38 @@ public class JdbcMessageStore implements MessageStore {
 				MessageStatus.IN_POSTBOX.name(), MessageStatus.FETCHED.name());
 	}
 
-	private List<StoredMessage> queryMessages(String sql, Object... args) {
-		List<MessageRow> rows = this.jdbc.query(sql, MESSAGE_ROW, args);
-		if (rows.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, List<StoredPart>> parts = partsOf(rows.stream().map(MessageRow::key).toList());
-		return rows.stream().map((row) -> row.toMessage(parts.getOrDefault(row.key(), List.of()))).toList();
-	}
-
 	/** At most one message with its parts, in one statement (the single-message lookups on every request). */
 	private Optional<StoredMessage> queryOne(String where, Object... args) {
+		return queryWithParts("message m", "WHERE " + where, args).stream().findFirst();
+	}
+
+	/**
+	 * Messages with their parts in one statement: {@code messages} is the message table or a page of
+	 * it, aliased {@code m}; {@code where} filters it (may be empty).
+	 */
+	private List<StoredMessage> queryWithParts(String messages, String where, Object... args) {
 		List<Map.Entry<MessageRow, StoredPart>> rows = this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", "
-				+ PART_COLUMNS + " FROM message m LEFT JOIN message_part p ON p.message_pk = m.id "
-				+ "LEFT JOIN content c ON c.id = p.content_id WHERE " + where + " ORDER BY m.id, p.part_no",
+				+ PART_COLUMNS + " FROM " + messages + " LEFT JOIN message_part p ON p.message_pk = m.id "
+				+ "LEFT JOIN content c ON c.id = p.content_id " + where + " ORDER BY m.id, p.part_no",
 				(rs, i) -> new AbstractMap.SimpleImmutableEntry<>(MessageRow.of(rs),
 						(rs.getObject("part_no") == null) ? null : part(rs)),
 				args);
-		if (rows.isEmpty()) {
-			return Optional.empty();
+		List<StoredMessage> messagesWithParts = new ArrayList<>();
+		int first = 0;
+		while (first < rows.size()) {
+			MessageRow row = rows.get(first).getKey();
+			List<StoredPart> parts = new ArrayList<>();
+			int next = first;
+			while (next < rows.size() && rows.get(next).getKey().key() == row.key()) {
+				if (rows.get(next).getValue() != null) {
+					parts.add(rows.get(next).getValue());
+				}
+				next++;
+			}
+			messagesWithParts.add(row.toMessage(List.copyOf(parts)));
+			first = next;
 		}
-		MessageRow row = rows.get(0).getKey();
-		List<StoredPart> parts = rows.stream()
-			.filter((r) -> r.getKey().key() == row.key() && r.getValue() != null)
-			.map(Map.Entry::getValue)
-			.toList();
-		return Optional.of(row.toMessage(parts));
+		return messagesWithParts;
 	}
 
 	private static StoredPart part(ResultSet rs) throws SQLException {
@@ -383,19 +388,6 @@ public class JdbcMessageStore implements MessageStore {
 						(Long) rs.getObject("declared_size", Long.class)),
 				rs.getLong("content_id"), rs.getLong("size_bytes"));
 	}
-
-	private Map<Long, List<StoredPart>> partsOf(List<Long> keys) {
-		String in = String.join(", ", keys.stream().map((k) -> "?").toList());
-		List<Map.Entry<Long, StoredPart>> parts = this.jdbc.query("SELECT p.message_pk, " + PART_COLUMNS
-				+ " FROM message_part p JOIN content c ON c.id = p.content_id WHERE p.message_pk IN (" + in
-				+ ") ORDER BY p.message_pk, p.part_no", (rs, i) -> Map.entry(rs.getLong("message_pk"), part(rs)),
-				keys.toArray());
-		return parts.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey,
-					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-	}
-
-	private static final RowMapper<MessageRow> MESSAGE_ROW = (rs, i) -> MessageRow.of(rs);
 
 	/** A message row before its parts are attached. */
 	private record MessageRow(long key, MessageMetadata metadata, MessageSource source, TenantId authorTenant,
