@@ -1,9 +1,8 @@
 package org.xtaserver.store.embedded;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,15 +21,20 @@ class EmbeddedDatabaseConfiguration {
 		return new EmbeddedMariaDb(properties);
 	}
 
+	/**
+	 * The pool gets {@code spring.datasource.hikari.*} like an external database's (bound after these
+	 * defaults, so they win): the embedded default runs with the same driver settings as production.
+	 */
 	@Bean(destroyMethod = "close")
-	DataSource dataSource(EmbeddedMariaDb db) {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("xta-embedded");
-		config.setJdbcUrl(db.jdbcUrl());
-		config.setUsername("root");
-		config.setMaximumPoolSize(20);
-		config.setConnectionTimeout(5000);
-		config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-		return new HikariDataSource(config);
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedMariaDb db) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setPoolName("xta-embedded");
+		pool.setJdbcUrl(db.jdbcUrl());
+		pool.setUsername("root");
+		pool.setMaximumPoolSize(20);
+		pool.setConnectionTimeout(5000);
+		pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+		return pool;
 	}
 }
