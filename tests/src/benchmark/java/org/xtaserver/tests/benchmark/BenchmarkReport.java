@@ -85,7 +85,7 @@ public final class BenchmarkReport {
 		md.append("Reproduce from the repository root with `").append(COMMAND).append("`: it builds once (`mvn -B ")
 			.append("-DskipTests install`), then runs `mvn -B -pl tests -Pbenchmark verify`, which starts everything ")
 			.append("it needs on this machine (servers, baselines, simulator), runs the benchmarks one after the other ")
-			.append("and writes this page. It takes about 45 minutes on 2 cores and is not part of `mvn verify`. ")
+			.append("and writes this page. It takes about an hour on 2 cores and is not part of `mvn verify`. ")
 			.append("Every figure below comes from one such run; the tables are also in [benchmarks/](benchmarks/) as ")
 			.append("CSV.\n\n");
 		if (Boolean.getBoolean("xta.benchmark.quick")) {
