@@ -6,17 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xtaserver.message.ContentKind;
@@ -357,28 +356,48 @@ public class JdbcMessageStore implements MessageStore {
 	 * it, aliased {@code m}; {@code where} filters it (may be empty).
 	 */
 	private List<StoredMessage> queryWithParts(String messages, String where, Object... args) {
-		List<Map.Entry<MessageRow, StoredPart>> rows = this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", "
-				+ PART_COLUMNS + " FROM " + messages + " LEFT JOIN message_part p ON p.message_pk = m.id "
-				+ "LEFT JOIN content c ON c.id = p.content_id " + where + " ORDER BY m.id, p.part_no",
-				(rs, i) -> new AbstractMap.SimpleImmutableEntry<>(MessageRow.of(rs),
-						(rs.getObject("part_no") == null) ? null : part(rs)),
-				args);
-		List<StoredMessage> messagesWithParts = new ArrayList<>();
-		int first = 0;
-		while (first < rows.size()) {
-			MessageRow row = rows.get(first).getKey();
-			List<StoredPart> parts = new ArrayList<>();
-			int next = first;
-			while (next < rows.size() && rows.get(next).getKey().key() == row.key()) {
-				if (rows.get(next).getValue() != null) {
-					parts.add(rows.get(next).getValue());
-				}
-				next++;
+		MessagesWithParts rows = new MessagesWithParts();
+		this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", " + PART_COLUMNS + " FROM " + messages
+				+ " LEFT JOIN message_part p ON p.message_pk = m.id LEFT JOIN content c ON c.id = p.content_id " + where
+				+ " ORDER BY m.id, p.part_no", rows, args);
+		return rows.messages();
+	}
+
+	/**
+	 * Collects joined rows, one per part, into messages; a message's own columns (its metadata
+	 * document among them) are read from its first row only.
+	 */
+	private static final class MessagesWithParts implements RowCallbackHandler {
+
+		private final List<StoredMessage> messages = new ArrayList<>();
+
+		private MessageRow current;
+
+		private List<StoredPart> parts = new ArrayList<>();
+
+		@Override
+		public void processRow(ResultSet rs) throws SQLException {
+			if (this.current == null || this.current.key() != rs.getLong("id")) {
+				finishCurrent();
+				this.current = MessageRow.of(rs);
 			}
-			messagesWithParts.add(row.toMessage(List.copyOf(parts)));
-			first = next;
+			if (rs.getObject("part_no") != null) {
+				this.parts.add(part(rs));
+			}
 		}
-		return messagesWithParts;
+
+		List<StoredMessage> messages() {
+			finishCurrent();
+			return this.messages;
+		}
+
+		private void finishCurrent() {
+			if (this.current != null) {
+				this.messages.add(this.current.toMessage(List.copyOf(this.parts)));
+				this.current = null;
+				this.parts = new ArrayList<>();
+			}
+		}
 	}
 
 	private static StoredPart part(ResultSet rs) throws SQLException {

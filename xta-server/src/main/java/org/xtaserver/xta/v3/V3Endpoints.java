@@ -152,8 +152,9 @@ public class V3Endpoints {
 		endpoint.getInInterceptors()
 			.add(new V3XmlLimits(properties.maxElementDepth(), properties.maxAttributeCount(), properties.maxHeaderSize()));
 		endpoint.getInInterceptors().add(new V3XmlLimits.ReadToEnd());
-		endpoint.getOutInterceptors().add(new V3UnflushedResponses());
-		endpoint.getOutFaultInterceptors().add(new V3UnflushedResponses());
+		V3UnflushedResponses unflushed = new V3UnflushedResponses();
+		endpoint.getOutInterceptors().add(unflushed);
+		endpoint.getOutFaultInterceptors().add(unflushed);
 		endpoint.getOutFaultInterceptors().add(denials);
 		endpoint.publish(BASE + port);
 		return endpoint;
