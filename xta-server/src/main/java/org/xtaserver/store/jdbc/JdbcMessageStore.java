@@ -8,8 +8,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -244,8 +248,10 @@ public class JdbcMessageStore implements MessageStore {
 		args.add(afterKey);
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(limit);
-		List<StoredMessage> page = queryWithParts("(SELECT " + MESSAGE_COLUMNS + where + " ORDER BY id LIMIT ?) m", "",
-				pageArgs.toArray());
+		// The page's keys alone in the derived table: with the metadata document (a BLOB) in it MariaDB
+		// would materialise it as an on-disk temporary table on every listing.
+		List<StoredMessage> page = queryWithParts(
+				"(SELECT id" + where + " ORDER BY id LIMIT ?) pg JOIN message m ON m.id = pg.id", "", pageArgs.toArray());
 		long remaining = 0;
 		if (page.size() == limit) {
 			args.set(args.size() - 1, page.get(page.size() - 1).key());
@@ -353,50 +359,49 @@ public class JdbcMessageStore implements MessageStore {
 
 	/**
 	 * Messages with their parts in one statement: {@code messages} is the message table or a page of
-	 * it, aliased {@code m}; {@code where} filters it (may be empty).
+	 * it joined to it, aliased {@code m}; {@code where} filters it (may be empty). No ORDER BY: sorting
+	 * rows that carry the metadata document (a BLOB) makes MariaDB write an on-disk temporary table
+	 * per statement, so the few rows are ordered here instead.
 	 */
 	private List<StoredMessage> queryWithParts(String messages, String where, Object... args) {
 		MessagesWithParts rows = new MessagesWithParts();
 		this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", " + PART_COLUMNS + " FROM " + messages
-				+ " LEFT JOIN message_part p ON p.message_pk = m.id LEFT JOIN content c ON c.id = p.content_id " + where
-				+ " ORDER BY m.id, p.part_no", rows, args);
+				+ " LEFT JOIN message_part p ON p.message_pk = m.id LEFT JOIN content c ON c.id = p.content_id " + where,
+				rows, args);
 		return rows.messages();
 	}
 
 	/**
-	 * Collects joined rows, one per part, into messages; a message's own columns (its metadata
-	 * document among them) are read from its first row only.
+	 * Collects joined rows, one per part and in any order, into messages ordered by key with their
+	 * parts in part order; a message's own columns (its metadata document among them) are read from
+	 * its first row only.
 	 */
 	private static final class MessagesWithParts implements RowCallbackHandler {
 
-		private final List<StoredMessage> messages = new ArrayList<>();
+		private final Map<Long, MessageRow> messages = new TreeMap<>();
 
-		private MessageRow current;
-
-		private List<StoredPart> parts = new ArrayList<>();
+		private final Map<Long, List<StoredPart>> parts = new HashMap<>();
 
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
-			if (this.current == null || this.current.key() != rs.getLong("id")) {
-				finishCurrent();
-				this.current = MessageRow.of(rs);
+			long key = rs.getLong("id");
+			if (!this.messages.containsKey(key)) {
+				this.messages.put(key, MessageRow.of(rs));
+				this.parts.put(key, new ArrayList<>());
 			}
 			if (rs.getObject("part_no") != null) {
-				this.parts.add(part(rs));
+				this.parts.get(key).add(part(rs));
 			}
 		}
 
 		List<StoredMessage> messages() {
-			finishCurrent();
-			return this.messages;
-		}
-
-		private void finishCurrent() {
-			if (this.current != null) {
-				this.messages.add(this.current.toMessage(List.copyOf(this.parts)));
-				this.current = null;
-				this.parts = new ArrayList<>();
-			}
+			List<StoredMessage> result = new ArrayList<>(this.messages.size());
+			this.messages.forEach((key, row) -> {
+				List<StoredPart> ordered = new ArrayList<>(this.parts.get(key));
+				ordered.sort(Comparator.comparingInt(StoredPart::partNo));
+				result.add(row.toMessage(List.copyOf(ordered)));
+			});
+			return result;
 		}
 	}
 

@@ -130,6 +130,43 @@ class JdbcMessageStoreTests {
 		assertThat(last.remaining()).isZero();
 	}
 
+	/**
+	 * Listings and lookups run on every request: they must come back ordered (messages by key, parts
+	 * by number) without MariaDB writing a temporary table to disk, which sorting rows that carry the
+	 * metadata document (a BLOB) in the database does.
+	 */
+	@Test
+	void listingsAndLookupsComeBackOrderedWithoutOnDiskTemporaryTables() {
+		List<StoredMessage> accepted = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			accepted.add(this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("a" + i),
+					bytes("b" + i), bytes("c" + i), bytes("d" + i)), T0.plusSeconds(i)));
+		}
+		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
+		long diskTablesBefore = createdTmpDiskTables(jdbc);
+
+		PostboxPage page = this.store.list(PostboxQuery.all(MUSTERSTADT, READER), 0, 3);
+		StoredMessage found = this.store.find(accepted.get(2).id()).orElseThrow();
+
+		assertThat(createdTmpDiskTables(jdbc)).as("on-disk temporary tables created by a listing and a lookup")
+			.isEqualTo(diskTablesBefore);
+		assertThat(page.messages()).extracting(StoredMessage::key)
+			.containsExactly(accepted.get(0).key(), accepted.get(1).key(), accepted.get(2).key());
+		assertThat(page.remaining()).isEqualTo(1);
+		for (StoredMessage listed : page.messages()) {
+			assertThat(listed.parts()).extracting((p) -> p.partNo()).containsExactly(0, 1, 2, 3);
+		}
+		assertThat(found).usingRecursiveComparison().isEqualTo(accepted.get(2));
+		assertThat(page.messages()).usingRecursiveComparison().isEqualTo(accepted.subList(0, 3));
+	}
+
+	private static long createdTmpDiskTables(JdbcTemplate jdbc) {
+		return jdbc.query("SHOW GLOBAL STATUS LIKE 'Created_tmp_disk_tables'", (rs) -> {
+			rs.next();
+			return rs.getLong(2);
+		});
+	}
+
 	@Test
 	void postboxOfOneTenantShowsNothingToAnother() {
 		this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("private")), T0);
