@@ -1,16 +1,34 @@
 package org.xtaserver.store;
 
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xtaserver.config.XtaServerProperties;
+import org.xtaserver.store.jdbc.ExplicitTransactionDataSource;
 import org.xtaserver.store.jdbc.JdbcMessageStore;
 import org.xtaserver.store.jdbc.JdbcMsgBoxRequestStore;
 
 /** The message store on the configured (or embedded) MariaDB. */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
+
+	/**
+	 * The server's JDBC access, on the pool Boot (or the embedded default) configured; Flyway, health
+	 * and pool metrics use that pool directly.
+	 */
+	@Bean
+	JdbcTemplate jdbcTemplate(DataSource dataSource) {
+		return new JdbcTemplate(new ExplicitTransactionDataSource(dataSource));
+	}
+
+	/** Transactions on the same connections as {@link #jdbcTemplate}'s, begun explicitly. */
+	@Bean
+	JdbcTransactionManager transactionManager(JdbcTemplate jdbc) {
+		return new JdbcTransactionManager(jdbc.getDataSource());
+	}
 
 	@Bean
 	MessageStore messageStore(JdbcTemplate jdbc, TransactionTemplate tx, XtaServerProperties properties) {
