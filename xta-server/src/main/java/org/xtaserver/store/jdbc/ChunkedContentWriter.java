@@ -32,8 +32,11 @@ final class ChunkedContentWriter {
 		this.chunkSize = chunkSize;
 	}
 
-	/** Reads {@code in} to its end. Large content is already written when this returns. */
-	PendingContent read(InputStream in, Instant at) {
+	/**
+	 * Reads {@code in} to its end. Large content is already written when this returns;
+	 * {@code beforeWriting} runs before its first chunk is (it may refuse by throwing).
+	 */
+	PendingContent read(InputStream in, Instant at, Runnable beforeWriting) {
 		MessageDigest sha256 = sha256();
 		try {
 			byte[] first = in.readNBytes(this.chunkSize);
@@ -41,6 +44,7 @@ final class ChunkedContentWriter {
 			if (first.length < this.chunkSize) {
 				return new PendingContent(null, first, first.length, hex(sha256));
 			}
+			beforeWriting.run();
 			long contentId = insertContentRow(at, null);
 			long size = first.length;
 			int seq = 0;

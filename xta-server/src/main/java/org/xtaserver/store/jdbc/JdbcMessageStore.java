@@ -94,11 +94,23 @@ public class JdbcMessageStore implements MessageStore {
 		MessageId id = message.metadata().messageId();
 		// The time as the columns keep it, so that the message returned equals the message read back.
 		Instant at = SqlTime.stored(requestedAt);
-		// Fail before reading megabytes of content where the answer is already known (one query for both).
-		checkAcceptable(id, message.metadata().author(), reserved);
+		// Large content: refuse before writing megabytes where the answer is already known (one query
+		// for both). Small content is written in the final transaction only, which finds the same
+		// answers itself (reservation released, unique message id) without this extra statement.
+		Runnable checkOnce = new Runnable() {
+			private boolean checked;
+
+			@Override
+			public void run() {
+				if (!this.checked) {
+					checkAcceptable(id, message.metadata().author(), reserved);
+					this.checked = true;
+				}
+			}
+		};
 		List<PendingContent> contents = new ArrayList<>();
 		for (NewPart part : message.parts()) {
-			contents.add(this.contentWriter.read(part.content(), at));
+			contents.add(this.contentWriter.read(part.content(), at, checkOnce));
 		}
 		return this.tx.execute((status) -> {
 			if (reserved) {

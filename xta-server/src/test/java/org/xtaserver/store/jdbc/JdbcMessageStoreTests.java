@@ -104,6 +104,38 @@ class JdbcMessageStoreTests {
 			.isInstanceOf(MessageIdNotReservedException.class);
 	}
 
+	/**
+	 * Large content is refused before its first chunk is written where the id cannot be used; small
+	 * content needs no check ahead of the accepting transaction, which finds the same answers.
+	 */
+	@Test
+	void largeContentIsRefusedBeforeAnyChunkIsWrittenAndSmallContentNeedsNoQueryAhead() {
+		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
+		MessageId never = MessageId.of("urn:de:xta:messageid:test:not-reserved");
+		InputStream endless = new InputStream() {
+			private long n;
+
+			@Override
+			public int read() {
+				if (this.n++ > 2 * CHUNK) {
+					throw new IllegalStateException("read beyond the first chunk and a half");
+				}
+				return 'x';
+			}
+		};
+		assertThatThrownBy(() -> this.store.acceptReserved(message(never, READER, MUSTERSTADT, endless), T0))
+			.isInstanceOf(MessageIdNotReservedException.class);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM content_chunk", Integer.class)).isZero();
+
+		MessageId id = reserved(AUTHOR);
+		long selectsBefore = globalStatus(jdbc, "Com_select");
+		this.store.acceptReserved(message(id, READER, MUSTERSTADT, bytes("small")), T0);
+		assertThat(globalStatus(jdbc, "Com_select") - selectsBefore).as("queries while accepting a small message")
+			.isZero();
+		assertThatThrownBy(() -> this.store.acceptReserved(message(id, READER, MUSTERSTADT, bytes("again")), T0))
+			.isInstanceOf(DuplicateMessageException.class);
+	}
+
 	@Test
 	void readerOutsideThisServerAwaitsTransport() {
 		MessageId id = reserved(AUTHOR);
@@ -161,7 +193,11 @@ class JdbcMessageStoreTests {
 	}
 
 	private static long createdTmpDiskTables(JdbcTemplate jdbc) {
-		return jdbc.query("SHOW GLOBAL STATUS LIKE 'Created_tmp_disk_tables'", (rs) -> {
+		return globalStatus(jdbc, "Created_tmp_disk_tables");
+	}
+
+	private static long globalStatus(JdbcTemplate jdbc, String variable) {
+		return jdbc.query("SHOW GLOBAL STATUS LIKE '" + variable + "'", (rs) -> {
 			rs.next();
 			return rs.getLong(2);
 		});
