@@ -112,17 +112,7 @@ class JdbcMessageStoreTests {
 	void largeContentIsRefusedBeforeAnyChunkIsWrittenAndSmallContentNeedsNoQueryAhead() {
 		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
 		MessageId never = MessageId.of("urn:de:xta:messageid:test:not-reserved");
-		InputStream endless = new InputStream() {
-			private long n;
-
-			@Override
-			public int read() {
-				if (this.n++ > 2 * CHUNK) {
-					throw new IllegalStateException("read beyond the first chunk and a half");
-				}
-				return 'x';
-			}
-		};
+		InputStream endless = failingAfter(2 * CHUNK, "read beyond the first chunk and a half");
 		assertThatThrownBy(() -> this.store.acceptReserved(message(never, READER, MUSTERSTADT, endless), T0))
 			.isInstanceOf(MessageIdNotReservedException.class);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM content_chunk", Integer.class)).isZero();
@@ -190,6 +180,21 @@ class JdbcMessageStoreTests {
 		}
 		assertThat(found).usingRecursiveComparison().isEqualTo(accepted.get(2));
 		assertThat(page.messages()).usingRecursiveComparison().isEqualTo(accepted.subList(0, 3));
+	}
+
+	/** Content of 'x' that fails with {@code message} once more than {@code bytes} were read. */
+	private static InputStream failingAfter(long bytes, String message) {
+		return new InputStream() {
+			private long n;
+
+			@Override
+			public int read() {
+				if (this.n++ > bytes) {
+					throw new IllegalStateException(message);
+				}
+				return 'x';
+			}
+		};
 	}
 
 	private static long createdTmpDiskTables(JdbcTemplate jdbc) {
@@ -286,17 +291,7 @@ class JdbcMessageStoreTests {
 	@Test
 	void failedUploadLeavesNoMessageAndTheIdStaysUsable() {
 		MessageId id = reserved(AUTHOR);
-		InputStream failing = new InputStream() {
-			private int n;
-
-			@Override
-			public int read() {
-				if (this.n++ > 3 * CHUNK) {
-					throw new IllegalStateException("client went away");
-				}
-				return 'x';
-			}
-		};
+		InputStream failing = failingAfter(3 * CHUNK, "client went away");
 		assertThatThrownBy(() -> this.store.acceptReserved(message(id, READER, MUSTERSTADT, failing), T0))
 			.hasMessageContaining("client went away");
 		assertThat(this.store.find(id)).isEmpty();
