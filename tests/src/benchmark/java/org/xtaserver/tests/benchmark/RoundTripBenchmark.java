@@ -217,7 +217,7 @@ class RoundTripBenchmark {
 					number(row.protocol().p99Millis(), 1), row.protocol().errors(), number(row.protocolRatio(), 3),
 					number(row.oursToProtocol(), 3), (row.failure() == null) ? "" : row.failure()));
 			targets.add(List.of("Round trip " + row.label() + " (msg/s vs. echo round trips/s)", number(row.oursPerSecond(), 1),
-					number(row.baselinePerSecond(), 1), number(row.ratio(), 2), row.target(), row.met()));
+					number(row.baselinePerSecond(), 1), number(row.ratio(), 3), row.target(), row.met()));
 		}
 		output.writeCsv(ID, List.of("payload", "payload_bytes", "clients", "ours_round_trips", "ours_msg_per_s",
 				"ours_p50_ms", "ours_p99_ms", "ours_errors", "ours_measured_s", "baseline_echo_round_trips",
@@ -287,7 +287,7 @@ class RoundTripBenchmark {
 				.append(" | ").append(number(row.ours().p99Millis(), 1)).append(" | ")
 				.append(number(row.baselinePerSecond(), 1)).append(" | ")
 				.append(number(row.baseline().p50Millis(), 1)).append(" | ")
-				.append(number(row.baseline().p99Millis(), 1)).append(" | ").append(number(row.ratio(), 2))
+				.append(number(row.baseline().p99Millis(), 1)).append(" | ").append(number(row.ratio(), 3))
 				.append(" | ").append(row.blockRatiosText()).append(" | ").append(row.target()).append(" | ")
 				.append(row.metText()).append(" | ").append(number(row.protocolPerSecond(), 1)).append(" | ")
 				.append(number(row.protocolRatio(), 2)).append(" | ").append(number(row.oursToProtocol(), 2))
