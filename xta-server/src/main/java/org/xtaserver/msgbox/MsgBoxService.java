@@ -131,6 +131,19 @@ public class MsgBoxService {
 		requirePostbox(caller, AuditAction.CLOSE);
 		Instant now = this.clock.instant();
 		for (MessageId id : ids) {
+			// The usual case, the caller's own fetched message, needs no lookup; any other is looked up
+			// to answer (and audit) it as before.
+			Boolean closed = this.tx.execute((status) -> {
+				boolean done = this.store.closeFetched(id, caller.tenant(), caller.party(), now);
+				if (done) {
+					this.auditor.ok(caller, AuditAction.CLOSE, id);
+				}
+				return done;
+			});
+			if (Boolean.TRUE.equals(closed)) {
+				closed(caller, id);
+				continue;
+			}
 			StoredMessage message = ownMessage(caller, id, AuditAction.CLOSE);
 			switch (message.status()) {
 				case FETCHED -> {
@@ -138,14 +151,18 @@ public class MsgBoxService {
 						this.store.close(message, now);
 						this.auditor.ok(caller, AuditAction.CLOSE, id);
 					});
-					this.metrics.closed(caller.tenant());
-					log.info("XTA-2020 message {} closed by tenant {}", id, caller.tenant().value());
+					closed(caller, id);
 				}
 				case CLOSED -> log.debug("XTA-2021 message {} closed again by tenant {}", id, caller.tenant().value());
 				case IN_POSTBOX -> throw XtaError.MESSAGE_NOT_FETCHED.failure(id.value());
 				default -> throw XtaError.MESSAGE_NOT_AVAILABLE.failure(id.value());
 			}
 		}
+	}
+
+	private void closed(Caller caller, MessageId id) {
+		this.metrics.closed(caller.tenant());
+		log.info("XTA-2020 message {} closed by tenant {}", id, caller.tenant().value());
 	}
 
 	/** {@code requestUpdate}: the write to the MsgBoxRequest, committed together with the fetch. */

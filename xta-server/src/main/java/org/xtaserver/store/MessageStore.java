@@ -71,6 +71,14 @@ public interface MessageStore {
 	/** Closes a fetched message (Reception). */
 	StoredMessage close(StoredMessage message, Instant at);
 
+	/**
+	 * Closes the message {@code id} (Reception) if it is fetched and addressed to {@code reader} of
+	 * {@code readerTenant}, without reading it first: the usual close of a reader's own fetched
+	 * message costs no lookup. {@code false} when nothing was closed (unknown id, another postbox,
+	 * not fetched, closed already); the caller then reads the message to tell which.
+	 */
+	boolean closeFetched(MessageId id, TenantId readerTenant, PartyId reader, Instant at);
+
 	/** Cancels a message not yet fetched. {@code false} when it was fetched meanwhile. */
 	boolean cancel(StoredMessage message, Instant at);
 

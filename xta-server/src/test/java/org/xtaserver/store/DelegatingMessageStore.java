@@ -73,6 +73,11 @@ public class DelegatingMessageStore implements MessageStore {
 	}
 
 	@Override
+	public boolean closeFetched(MessageId id, TenantId readerTenant, PartyId reader, Instant at) {
+		return this.delegate.closeFetched(id, readerTenant, reader, at);
+	}
+
+	@Override
 	public boolean cancel(StoredMessage message, Instant at) {
 		return this.delegate.cancel(message, at);
 	}

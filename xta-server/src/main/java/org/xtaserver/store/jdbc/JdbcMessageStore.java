@@ -309,6 +309,24 @@ public class JdbcMessageStore implements MessageStore {
 				: findByKey(message.key()).orElseThrow();
 	}
 
+	@Override
+	public boolean closeFetched(MessageId id, TenantId readerTenant, PartyId reader, Instant requestedAt) {
+		Instant at = SqlTime.stored(requestedAt);
+		Boolean closed = this.tx.execute((status) -> {
+			int updated = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE message_id = ? "
+					+ "AND reader_tenant = ? AND reader_type = ? AND reader_value = ? AND status = ?", SqlTime.utc(at),
+					MessageStatus.CLOSED.name(), id.value(), readerTenant.value(), reader.type(), reader.value(),
+					MessageStatus.FETCHED.name());
+			if (updated == 1) {
+				this.jdbc.update("INSERT INTO transport_event (message_pk, status, at, detail) "
+						+ "SELECT id, ?, ?, NULL FROM message WHERE message_id = ?", MessageStatus.CLOSED.name(),
+						SqlTime.utc(at), id.value());
+			}
+			return updated == 1;
+		});
+		return Boolean.TRUE.equals(closed);
+	}
+
 	private static StoredMessage withStatus(StoredMessage m, MessageStatus status, Instant initialFetch,
 			Instant reception) {
 		return new StoredMessage(m.key(), m.metadata(), m.source(), m.authorTenant(), m.readerTenant(), m.kind(),

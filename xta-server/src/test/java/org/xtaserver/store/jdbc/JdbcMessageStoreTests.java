@@ -232,6 +232,36 @@ class JdbcMessageStoreTests {
 					MessageStatus.CLOSED);
 	}
 
+	/** The close of a reader's own fetched message, without a lookup; every other case closes nothing. */
+	@Test
+	void closeFetchedClosesOnlyTheReadersOwnFetchedMessageWithoutALookup() {
+		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
+		StoredMessage waiting = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("a")), T0);
+		Instant at = T0.plusSeconds(9);
+		assertThat(this.store.closeFetched(waiting.id(), MUSTERSTADT, READER, at)).as("not fetched yet").isFalse();
+		StoredMessage fetched = this.store.markFetched(waiting, T0.plusSeconds(5));
+		assertThat(this.store.closeFetched(fetched.id(), BEISPIEL, READER, at)).as("another tenant").isFalse();
+		assertThat(this.store.closeFetched(fetched.id(), MUSTERSTADT, AUTHOR, at)).as("another postbox").isFalse();
+		assertThat(this.store.closeFetched(MessageId.of("urn:de:xta:messageid:test:unknown"), MUSTERSTADT, READER, at))
+			.as("unknown id")
+			.isFalse();
+		assertThat(this.store.find(fetched.id()).orElseThrow().status()).isEqualTo(MessageStatus.FETCHED);
+
+		long selectsBefore = globalStatus(jdbc, "Com_select");
+		assertThat(this.store.closeFetched(fetched.id(), MUSTERSTADT, READER, at)).isTrue();
+		assertThat(globalStatus(jdbc, "Com_select") - selectsBefore).as("queries while closing").isZero();
+		assertThat(this.store.closeFetched(fetched.id(), MUSTERSTADT, READER, at.plusSeconds(1))).as("closed already")
+			.isFalse();
+		StoredMessage closed = this.store.find(fetched.id()).orElseThrow();
+		assertThat(closed).usingRecursiveComparison().isEqualTo(this.store.close(fetched, at));
+		assertThat(closed.status()).isEqualTo(MessageStatus.CLOSED);
+		assertThat(closed.receptionAt()).isEqualTo(at);
+		assertThat(this.store.history(closed)).extracting((e) -> e.status())
+			.containsExactly(MessageStatus.ACCEPTED, MessageStatus.IN_POSTBOX, MessageStatus.FETCHED,
+					MessageStatus.CLOSED);
+		assertThat(this.store.history(closed).get(3).at()).isEqualTo(at);
+	}
+
 	/** The store answers with messages it builds from what it wrote; they must equal what a read gives. */
 	@Test
 	void messagesReturnedByWritesEqualWhatIsReadBack() {
