@@ -141,7 +141,7 @@ class RoundTripBenchmark {
 			List<ConcurrentLoad.Result> echoBlocks = new ArrayList<>();
 			List<ConcurrentLoad.Result> protocolBlocks = new ArrayList<>();
 			List<ConcurrentLoad.Result> xtaBlocks = new ArrayList<>();
-			for (int block = 1; block <= plan.blocks(); block++) {
+			for (int block = 1; block <= plan.blocks(size, n); block++) {
 				Duration warmUp = (block == 1) ? plan.warmUp() : plan.blockWarmUp();
 				echoBlocks.add(ConcurrentLoad.run("echo-" + n + "-" + block, echo, warmUp, plan.block()));
 				protocolBlocks.add(ConcurrentLoad.run("xta-protocol-" + n + "-" + block, protocol, warmUp, plan.block()));
@@ -266,7 +266,12 @@ class RoundTripBenchmark {
 			.append("×, until at least one call per client ended in it; the CSV has the actual periods); each side's ")
 			.append("first block after ").append(seconds(plan.warmUp())).append(" warm-up, the others after ")
 			.append(seconds(plan.blockWarmUp())).append(" (and all after one ").append(seconds(plan.firstWarmUp()))
-			.append(" warm-up of all three with ").append(TARGET_CLIENTS).append(" clients). Rates, ratio and percentiles ")
+			.append(" warm-up of all three with ").append(TARGET_CLIENTS).append(" clients). The configuration with the ")
+			.append("target (").append(TARGET_SIZE).append(", ").append(TARGET_CLIENTS).append(" clients) gets ")
+			.append(plan.targetBlocks()).append(" blocks of the same length per side instead, ")
+			.append(seconds(plan.block().multipliedBy(plan.targetBlocks()))).append(" measured per side: with ")
+			.append(plan.blocks()).append(" its ratio moved by about ±0.05 between runs of the same code. ")
+			.append("Rates, ratio and percentiles ")
 			.append("add the blocks up; the ratio per block shows how much the machine's speed drifted meanwhile ")
 			.append("(between runs of the same code the baseline alone has varied by up to 2×, so all sides sample ")
 			.append("the same stretches of time). The warm-ups are long because each side idles while the others are ")
@@ -378,33 +383,51 @@ class RoundTripBenchmark {
 	 * @param warmUp before each side's first block of a configuration
 	 * @param measured each configuration's measured time, spread over its blocks
 	 * @param blocks how many blocks of each side take turns in a configuration
+	 * @param targetBlocks as many for the configuration with the target, to halve its noise
 	 * @param blockWarmUp before each block but the first of each side
 	 * @param only the one configuration to measure ("10 KB/8"), or empty for all
 	 */
 	record Plan(boolean quick, Duration firstWarmUp, Duration warmUp, Duration measured, int blocks,
-			Duration blockWarmUp, String only) {
+			int targetBlocks, Duration blockWarmUp, String only) {
 
 		static Plan fromSystemProperties() {
 			// For work on the server's speed: -Dxta.benchmark.round-trip.only="10 KB/8" measures that one configuration.
 			String only = System.getProperty("xta.benchmark.round-trip.only", "").trim();
 			if (Boolean.getBoolean("xta.benchmark.quick")) {
-				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3), 1,
+				return new Plan(true, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3), 1, 1,
 						Duration.ofSeconds(1), only);
 			}
-			int blocks = Integer.getInteger("xta.benchmark.round-trip.blocks", 3);
-			if (blocks < 1) {
-				throw new IllegalArgumentException("xta.benchmark.round-trip.blocks must be at least 1, not " + blocks);
-			}
+			int blocks = blocks("xta.benchmark.round-trip.blocks", 3);
+			// The target's ratio moved by about ±0.05 between single runs of the same code with three
+			// blocks; four times the blocks (of the same length) halve that.
+			int targetBlocks = blocks("xta.benchmark.round-trip.target-blocks", 4 * blocks);
 			// 150 s: under the 8-client load on 2 cores the JIT compilers of the echo and of the server kept
 			// compiling for about 100 and 120 s (per-thread CPU of their compiler threads); 60 s measured them
 			// half-compiled, the server (more code, its compiler threads starved by its own request threads) most.
 			return new Plan(false, duration("first-warm-up", 150), duration("warm-up", 20), duration("measured", 30),
-					blocks, duration("block-warm-up", 2), only);
+					blocks, targetBlocks, duration("block-warm-up", 2), only);
+		}
+
+		private static int blocks(String property, int defaultBlocks) {
+			int blocks = Integer.getInteger(property, defaultBlocks);
+			if (blocks < 1) {
+				throw new IllegalArgumentException(property + " must be at least 1, not " + blocks);
+			}
+			return blocks;
 		}
 
 		/** One block's measured period: the measured time spread over the blocks. */
 		Duration block() {
 			return this.measured.dividedBy(this.blocks);
+		}
+
+		/** How many blocks each side gets in the configuration of {@code size} with {@code clients}. */
+		int blocks(Size size, int clients) {
+			return isTarget(size, clients) ? this.targetBlocks : this.blocks;
+		}
+
+		static boolean isTarget(Size size, int clients) {
+			return size.label().equals(TARGET_SIZE) && clients == TARGET_CLIENTS;
 		}
 
 		private static Duration duration(String name, long defaultSeconds) {
