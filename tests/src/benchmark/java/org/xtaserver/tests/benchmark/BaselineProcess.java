@@ -35,6 +35,11 @@ final class BaselineProcess implements AutoCloseable {
 		this.port = port;
 	}
 
+	/** The baseline's JVM, for its CPU time. */
+	ProcessHandle processHandle() {
+		return this.process.toHandle();
+	}
+
 	/**
 	 * Starts {@code mainClass} with the certificate, key and client CA of {@code server}'s demo
 	 * folder and waits until it prints {@code ready} and its port.

@@ -49,13 +49,15 @@ final class ConcurrentLoad {
 	 * @param periods the measured periods as [start, end) pairs of System.nanoTime, for samples callers
 	 * take themselves: one, or one per block of a {@link #combine combined} result
 	 * @param latencies the latencies of the calls that ended inside the measured period
+	 * @param cpu the CPU time each probed process used in the measured period ({@link ProcessCpu})
 	 */
 	record Result(int clients, double seconds, long errors, Map<String, Long> errorKinds, List<long[]> periods,
-			LatencyRecorder.Percentiles latencies) {
+			LatencyRecorder.Percentiles latencies, Map<String, Duration> cpu) {
 
 		/** Nothing measured: the configuration was aborted. */
 		static Result none(int clients) {
-			return new Result(clients, Double.NaN, 0, Map.of(), List.of(), LatencyRecorder.Percentiles.concat(List.of()));
+			return new Result(clients, Double.NaN, 0, Map.of(), List.of(), LatencyRecorder.Percentiles.concat(List.of()),
+					Map.of());
 		}
 
 		/**
@@ -68,7 +70,8 @@ final class ConcurrentLoad {
 			return new Result(blocks.get(0).clients(), blocks.stream().mapToDouble(Result::seconds).sum(),
 					blocks.stream().mapToLong(Result::errors).sum(), kinds,
 					blocks.stream().flatMap((block) -> block.periods().stream()).toList(),
-					LatencyRecorder.Percentiles.concat(blocks.stream().map(Result::latencies).toList()));
+					LatencyRecorder.Percentiles.concat(blocks.stream().map(Result::latencies).toList()),
+					blocks.stream().map(Result::cpu).reduce(Map.of(), ProcessCpu::plus));
 		}
 
 		/** Calls that ended inside the measured period. */
@@ -89,13 +92,22 @@ final class ConcurrentLoad {
 		double perSecond() {
 			return calls() / this.seconds;
 		}
+
+		/** CPU milliseconds per call that ended in the measured period, per probed process (NaN without calls). */
+		double cpuMillisPerCall(String role) {
+			Duration used = this.cpu.get(role);
+			return (used == null || calls() == 0) ? Double.NaN : used.toNanos() / 1e6 / calls();
+		}
 	}
 
 	private ConcurrentLoad() {
 	}
 
-	/** Runs {@code clients.size()} clients concurrently for {@code warmUp} plus (at least) {@code measured}. */
-	static Result run(String name, List<? extends Call> clients, Duration warmUp, Duration measured) {
+	/**
+	 * Runs {@code clients.size()} clients concurrently for {@code warmUp} plus (at least)
+	 * {@code measured}; {@code cpu} is sampled when the measured period begins and when it ends.
+	 */
+	static Result run(String name, List<? extends Call> clients, Duration warmUp, Duration measured, ProcessCpu cpu) {
 		int n = clients.size();
 		AtomicInteger threadNumber = new AtomicInteger();
 		ExecutorService threads = Executors.newFixedThreadPool(n,
@@ -106,6 +118,8 @@ final class ConcurrentLoad {
 		long from = System.nanoTime() + warmUp.toNanos();
 		AtomicBoolean stopped = new AtomicBoolean();
 		long to;
+		Map<String, Duration> cpuBefore;
+		Map<String, Duration> cpuAfter;
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (Call client : clients) {
@@ -115,6 +129,11 @@ final class ConcurrentLoad {
 			}
 			long planned = from + measured.toNanos();
 			long latest = from + measured.toNanos() * MAX_EXTENSION;
+			await(name + " warm-up").atMost(warmUp.plusMinutes(1))
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> System.nanoTime() - from >= 0);
+			cpuBefore = cpu.sample();
 			await(name + " measured period").atMost(warmUp.plus(measured.multipliedBy(MAX_EXTENSION)).plusMinutes(1))
 				.pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(20))
@@ -123,6 +142,7 @@ final class ConcurrentLoad {
 					return now - latest >= 0 || (now - planned >= 0 && endedInPeriod.sum() >= n);
 				});
 			to = System.nanoTime();
+			cpuAfter = cpu.sample();
 			stopped.set(true);
 			long drainUntil = to + DRAIN_TIMEOUT.toNanos();
 			for (Future<?> future : running) {
@@ -140,7 +160,8 @@ final class ConcurrentLoad {
 		Map<String, Long> kinds = new TreeMap<>();
 		errors.forEach((kind, count) -> kinds.put(kind, count.sum()));
 		long errorCount = kinds.values().stream().mapToLong(Long::longValue).sum();
-		return new Result(n, (to - from) / 1e9, errorCount, kinds, List.<long[]>of(new long[] { from, to }), latencies);
+		return new Result(n, (to - from) / 1e9, errorCount, kinds, List.<long[]>of(new long[] { from, to }), latencies,
+				ProcessCpu.between(cpuBefore, cpuAfter));
 	}
 
 	private static void loop(Call client, LatencyRecorder recorder, Map<String, LongAdder> errors,

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -58,6 +60,17 @@ class RoundTripBenchmark {
 	/** The XTA server and the echo baseline get the same heap. */
 	static final String HEAP = "-Xmx512m";
 
+	/** The processes whose CPU time each block samples ({@link ProcessCpu}), by role. */
+	static final String CLIENT = "client";
+
+	static final String SERVER = "server";
+
+	static final String DATABASE = "database";
+
+	static final String ECHO = "echo";
+
+	static final String PROTOCOL = "xta-protocol";
+
 	/** Payload of the baseline's small calls: about what createMessageId, getStatusList and close carry. */
 	static final int CONTROL_BYTES = 256;
 
@@ -94,21 +107,26 @@ class RoundTripBenchmark {
 				echoClients.add(echoes.port(EchoPort.class, EchoPort.PATH, author));
 			}
 			Calls calls = new Calls(xtaClients, protocolClients, echoClients, author, reader, service);
+			ProcessCpu cpu = ProcessCpu.of(Map.of(CLIENT, () -> Optional.of(ProcessHandle.current()), SERVER,
+					() -> Optional.of(server.processHandle()), DATABASE,
+					ProcessCpu.descendant(server::processHandle, "mariadbd"), ECHO, () -> Optional.of(echo.processHandle()),
+					PROTOCOL, () -> Optional.of(protocol.processHandle())));
 
 			// JIT, TLS sessions and connection pools of all three sides warm up once before any configuration.
 			byte[] warmUpPayload = payload(SIZES.get(0).bytes());
 			warmUps.add(ConcurrentLoad.run("echo-warm-up", calls.echo(TARGET_CLIENTS, warmUpPayload), plan.firstWarmUp(),
-					Duration.ofSeconds(1)));
+					Duration.ofSeconds(1), ProcessCpu.none()));
 			warmUps.add(ConcurrentLoad.run("xta-protocol-warm-up",
-					calls.protocol(TARGET_CLIENTS, warmUpPayload), plan.firstWarmUp(), Duration.ofSeconds(1)));
+					calls.protocol(TARGET_CLIENTS, warmUpPayload), plan.firstWarmUp(), Duration.ofSeconds(1),
+					ProcessCpu.none()));
 			warmUps.add(ConcurrentLoad.run("xta-warm-up", calls.xta(TARGET_CLIENTS, warmUpPayload, new Steps()),
-					plan.firstWarmUp(), Duration.ofSeconds(1)));
+					plan.firstWarmUp(), Duration.ofSeconds(1), ProcessCpu.none()));
 
 			for (Size size : SIZES) {
 				byte[] payload = payload(size.bytes());
 				for (int n : CLIENTS) {
 					if (plan.includes(size, n)) {
-						rows.add(measure(plan, size, n, calls, payload));
+						rows.add(measure(plan, size, n, calls, payload, cpu));
 					}
 				}
 			}
@@ -129,6 +147,11 @@ class RoundTripBenchmark {
 				.isPositive();
 			assertThat(row.ours().calls()).as(row.label() + ": XTA round trips completed").isPositive();
 			assertThat(row.baseline().calls()).as(row.label() + ": echo round trips completed").isPositive();
+			if (ProcessHandle.current().info().totalCpuDuration().isPresent()) {
+				assertThat(row.ours().cpu()).as(row.label() + ": CPU time of the XTA side's processes")
+					.containsKeys(CLIENT, SERVER, DATABASE);
+				assertThat(row.ours().cpuMillisPerCall(SERVER)).as(row.label() + ": server CPU per round trip").isPositive();
+			}
 		});
 	}
 
@@ -136,7 +159,7 @@ class RoundTripBenchmark {
 	 * The baseline and the server take turns in blocks, so that both sample the same stretches of
 	 * the machine's speed, which drifts over minutes; each side's first block has the long warm-up.
 	 */
-	private static Row measure(Plan plan, Size size, int n, Calls calls, byte[] payload) {
+	private static Row measure(Plan plan, Size size, int n, Calls calls, byte[] payload, ProcessCpu cpu) {
 		String label = size.label() + ", " + n + (n == 1 ? " client" : " clients");
 		try {
 			List<ConcurrentLoad.Call> echo = calls.echo(n, payload);
@@ -148,9 +171,9 @@ class RoundTripBenchmark {
 			List<ConcurrentLoad.Result> xtaBlocks = new ArrayList<>();
 			for (int block = 1; block <= plan.blocks(size, n); block++) {
 				Duration warmUp = (block == 1) ? plan.warmUp() : plan.blockWarmUp();
-				echoBlocks.add(ConcurrentLoad.run("echo-" + n + "-" + block, echo, warmUp, plan.block()));
-				protocolBlocks.add(ConcurrentLoad.run("xta-protocol-" + n + "-" + block, protocol, warmUp, plan.block()));
-				xtaBlocks.add(ConcurrentLoad.run("xta-" + n + "-" + block, xta, warmUp, plan.block()));
+				echoBlocks.add(ConcurrentLoad.run("echo-" + n + "-" + block, echo, warmUp, plan.block(), cpu));
+				protocolBlocks.add(ConcurrentLoad.run("xta-protocol-" + n + "-" + block, protocol, warmUp, plan.block(), cpu));
+				xtaBlocks.add(ConcurrentLoad.run("xta-" + n + "-" + block, xta, warmUp, plan.block(), cpu));
 			}
 			ConcurrentLoad.Result baseline = ConcurrentLoad.Result.combine(echoBlocks);
 			ConcurrentLoad.Result bare = ConcurrentLoad.Result.combine(protocolBlocks);
@@ -220,7 +243,9 @@ class RoundTripBenchmark {
 					number(row.stepMillis().get(3), 1), number(row.stepMillis().get(4), 1), row.blockRatiosText(),
 					row.protocol().calls(), number(row.protocolPerSecond(), 2), number(row.protocol().p50Millis(), 1),
 					number(row.protocol().p99Millis(), 1), row.protocol().errors(), number(row.protocolRatio(), 3),
-					number(row.oursToProtocol(), 3), (row.failure() == null) ? "" : row.failure()));
+					number(row.oursToProtocol(), 3), cpu(row.ours(), CLIENT), cpu(row.ours(), SERVER),
+					cpu(row.ours(), DATABASE), cpu(row.protocol(), CLIENT), cpu(row.protocol(), PROTOCOL),
+					cpu(row.baseline(), CLIENT), cpu(row.baseline(), ECHO), (row.failure() == null) ? "" : row.failure()));
 			targets.add(List.of("Round trip " + row.label() + " (msg/s vs. echo round trips/s)", number(row.oursPerSecond(), 1),
 					number(row.baselinePerSecond(), 1), number(row.ratio(), 3), row.target(), row.met()));
 		}
@@ -230,7 +255,9 @@ class RoundTripBenchmark {
 				"ratio", "target", "met", "ours_p50_create_message_id_ms", "ours_p50_send_message_ms",
 				"ours_p50_get_status_list_ms", "ours_p50_get_message_ms", "ours_p50_close_ms", "block_ratios",
 				"xta_protocol_round_trips", "xta_protocol_round_trips_per_s", "xta_protocol_p50_ms", "xta_protocol_p99_ms",
-				"xta_protocol_errors", "xta_protocol_ratio_to_echo", "ours_ratio_to_xta_protocol", "failure"), csv);
+				"xta_protocol_errors", "xta_protocol_ratio_to_echo", "ours_ratio_to_xta_protocol", "ours_cpu_client_ms",
+				"ours_cpu_server_ms", "ours_cpu_database_ms", "xta_protocol_cpu_client_ms", "xta_protocol_cpu_baseline_ms",
+				"baseline_cpu_client_ms", "baseline_cpu_echo_ms", "failure"), csv);
 		output.writeCsv(ID + ".targets", List.of("figure", "ours", "baseline", "ratio", "target", "met"), targets);
 		output.writeSection(ID, section(plan, rows));
 		if (!rows.isEmpty()) {
@@ -315,6 +342,7 @@ class RoundTripBenchmark {
 			md.append(number(row.baseline().p50Millis(), 1)).append(" |\n");
 		}
 		md.append('\n');
+		cpuTable(md, rows);
 		List<String> problems = new ArrayList<>();
 		for (Row row : rows) {
 			if (row.failure() != null) {
@@ -335,6 +363,51 @@ class RoundTripBenchmark {
 			problems.forEach((problem) -> md.append("- `").append(problem.replace('`', '\'')).append("`\n"));
 		}
 		return md.toString();
+	}
+
+	/**
+	 * CPU per round trip of each process, from the same blocks: where the machine's cores go. On a
+	 * machine the three sides use fully, the ratio follows from these totals.
+	 */
+	private static void cpuTable(StringBuilder md, List<Row> rows) {
+		md.append("Where the machine's CPU goes: CPU time per round trip (ms) of each process in the measured periods ")
+			.append("(all its threads, user and kernel, as the operating system counts it; the client is the benchmark's ")
+			.append("JVM, the database the server's embedded MariaDB). Client, server and database share the same cores, ")
+			.append("so a round trip's total CPU bounds the rate: cores ÷ total. \"Cores busy\" is total × rate, what the ")
+			.append("side kept busy on average.\n\n");
+		md.append("| Message | Clients | XTA: client | server | database | total | cores busy ")
+			.append("| XTA protocol baseline: client | baseline | total | cores busy ")
+			.append("| Echo: client | baseline | total | cores busy | XTA total ÷ echo total |\n");
+		md.append("|---|---:|").append("---:|".repeat(14)).append('\n');
+		for (Row row : rows) {
+			double ours = cpuTotal(row.ours(), CLIENT, SERVER, DATABASE);
+			double protocol = cpuTotal(row.protocol(), CLIENT, PROTOCOL);
+			double echo = cpuTotal(row.baseline(), CLIENT, ECHO);
+			md.append("| ").append(row.size().label()).append(" | ").append(row.clients()).append(" | ")
+				.append(cpu(row.ours(), CLIENT)).append(" | ").append(cpu(row.ours(), SERVER)).append(" | ")
+				.append(cpu(row.ours(), DATABASE)).append(" | ").append(number(ours, 1)).append(" | ")
+				.append(number(ours * row.oursPerSecond() / 1000, 2)).append(" | ")
+				.append(cpu(row.protocol(), CLIENT)).append(" | ").append(cpu(row.protocol(), PROTOCOL)).append(" | ")
+				.append(number(protocol, 1)).append(" | ")
+				.append(number(protocol * row.protocolPerSecond() / 1000, 2)).append(" | ")
+				.append(cpu(row.baseline(), CLIENT)).append(" | ").append(cpu(row.baseline(), ECHO)).append(" | ")
+				.append(number(echo, 1)).append(" | ").append(number(echo * row.baselinePerSecond() / 1000, 2))
+				.append(" | ").append(number(ours / echo, 2)).append(" |\n");
+		}
+		md.append('\n');
+	}
+
+	private static String cpu(ConcurrentLoad.Result result, String role) {
+		return number(result.cpuMillisPerCall(role), 1);
+	}
+
+	/** NaN when a process's CPU time is not known. */
+	private static double cpuTotal(ConcurrentLoad.Result result, String... roles) {
+		double total = 0;
+		for (String role : roles) {
+			total += result.cpuMillisPerCall(role);
+		}
+		return total;
 	}
 
 	private static BarChart chart(List<Row> rows) {
