@@ -29,9 +29,9 @@ final class ProcessCpu {
 		return new ProcessCpu(Map.of());
 	}
 
-	/** Samples {@code processes} (role to process) in this order. */
+	/** Samples {@code processes}, role to process. */
 	static ProcessCpu of(Map<String, Supplier<Optional<ProcessHandle>>> processes) {
-		return new ProcessCpu(new LinkedHashMap<>(processes));
+		return new ProcessCpu(Map.copyOf(processes));
 	}
 
 	/** The first live descendant of {@code parent} whose command ends with {@code command}, e.g. mariadbd. */
