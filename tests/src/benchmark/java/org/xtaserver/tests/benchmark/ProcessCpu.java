@@ -2,25 +2,26 @@ package org.xtaserver.tests.benchmark;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The CPU time that named processes have used so far (all their threads, user and kernel), as the
- * operating system counts it ({@link ProcessHandle.Info#totalCpuDuration()}). Two samples around a
- * measured period tell how much CPU each process spent on it; divided by the calls, how much CPU a
- * call costs on each side. Everything runs on one machine, so this shows where a round trip's CPU
- * goes: the client, the server, its database, a baseline.
+ * The CPU time that named processes have used so far (all their threads, user and kernel, read by
+ * {@link OsciBenchmarkProcesses#cpu}). Two samples around a measured period tell how much CPU each
+ * process spent on it; divided by the calls, how much CPU a call costs on each side. Everything runs
+ * on one machine, so this shows where a round trip's CPU goes: the client, the server, its database,
+ * a baseline.
  *
- * <p>A process is looked up at each sample (the embedded database is a child of the server found by
- * its command). One that is gone or whose CPU time the platform does not tell is left out.
+ * <p>A role's processes are looked up at each sample (the embedded database: the server's
+ * descendants); a role without any is left out. Where the platform does not tell CPU times, samples
+ * are empty rather than zero.
  */
 final class ProcessCpu {
 
-	private final Map<String, Supplier<Optional<ProcessHandle>>> processes;
+	private final Map<String, Supplier<List<ProcessHandle>>> processes;
 
-	private ProcessCpu(Map<String, Supplier<Optional<ProcessHandle>>> processes) {
+	private ProcessCpu(Map<String, Supplier<List<ProcessHandle>>> processes) {
 		this.processes = processes;
 	}
 
@@ -29,25 +30,21 @@ final class ProcessCpu {
 		return new ProcessCpu(Map.of());
 	}
 
-	/** Samples {@code processes}, role to process. */
-	static ProcessCpu of(Map<String, Supplier<Optional<ProcessHandle>>> processes) {
-		return new ProcessCpu(Map.copyOf(processes));
-	}
-
-	/** The first live descendant of {@code parent} whose command ends with {@code command}, e.g. mariadbd. */
-	static Supplier<Optional<ProcessHandle>> descendant(Supplier<ProcessHandle> parent, String command) {
-		return () -> parent.get()
-			.descendants()
-			.filter((child) -> child.info().command().map((path) -> path.endsWith("/" + command)).orElse(false))
-			.findFirst();
+	/** Samples {@code processes}, role to the processes it adds up. */
+	static ProcessCpu of(Map<String, Supplier<List<ProcessHandle>>> processes) {
+		return ProcessHandle.current().info().totalCpuDuration().isPresent() ? new ProcessCpu(Map.copyOf(processes))
+				: none();
 	}
 
 	/** CPU time so far per role. */
 	Map<String, Duration> sample() {
 		Map<String, Duration> cpu = new LinkedHashMap<>();
-		this.processes.forEach((role, process) -> process.get()
-			.flatMap((handle) -> handle.info().totalCpuDuration())
-			.ifPresent((used) -> cpu.put(role, used)));
+		this.processes.forEach((role, supplier) -> {
+			List<ProcessHandle> handles = supplier.get();
+			if (!handles.isEmpty()) {
+				cpu.put(role, OsciBenchmarkProcesses.cpu(handles));
+			}
+		});
 		return cpu;
 	}
 

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -107,10 +106,9 @@ class RoundTripBenchmark {
 				echoClients.add(echoes.port(EchoPort.class, EchoPort.PATH, author));
 			}
 			Calls calls = new Calls(xtaClients, protocolClients, echoClients, author, reader, service);
-			ProcessCpu cpu = ProcessCpu.of(Map.of(CLIENT, () -> Optional.of(ProcessHandle.current()), SERVER,
-					() -> Optional.of(server.processHandle()), DATABASE,
-					ProcessCpu.descendant(server::processHandle, "mariadbd"), ECHO, () -> Optional.of(echo.processHandle()),
-					PROTOCOL, () -> Optional.of(protocol.processHandle())));
+			ProcessCpu cpu = ProcessCpu.of(Map.of(CLIENT, () -> List.of(ProcessHandle.current()), SERVER,
+					() -> List.of(server.processHandle()), DATABASE, () -> server.processHandle().descendants().toList(),
+					ECHO, () -> List.of(echo.processHandle()), PROTOCOL, () -> List.of(protocol.processHandle())));
 
 			// JIT, TLS sessions and connection pools of all three sides warm up once before any configuration.
 			byte[] warmUpPayload = payload(SIZES.get(0).bytes());
