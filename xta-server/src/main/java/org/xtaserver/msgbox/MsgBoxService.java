@@ -16,6 +16,7 @@ import org.xtaserver.metrics.MessageMetrics;
 import org.xtaserver.message.MessageId;
 import org.xtaserver.message.StoredMessage;
 import org.xtaserver.message.XtaError;
+import org.xtaserver.message.XtaFailure;
 import org.xtaserver.security.Caller;
 import org.xtaserver.store.MessageStore;
 import org.xtaserver.store.MsgBoxRequest;
@@ -73,6 +74,12 @@ public class MsgBoxService {
 		PostboxQuery query = queryFor(caller, selection, AuditAction.LIST);
 		int limit = limit(maxListItems);
 		PostboxPage page = this.store.list(query, 0, limit);
+		if (page.remaining() == 0) {
+			// Answered in full: nothing to continue, so nothing to store (CompleteRequestId).
+			String requestId = CompleteRequestId.issue(caller, expiry()).value();
+			this.auditor.ok(caller, AuditAction.LIST, null);
+			return new StatusPage(requestId, page.messages(), 0, RequestState.VALID);
+		}
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.LIST, query, limit, listForm,
 				page.lastKey(0), expiry());
 		this.tx.executeWithoutResult((status) -> {
@@ -84,6 +91,11 @@ public class MsgBoxService {
 
 	/** getNextStatusList: continues a listing. */
 	public StatusPage nextStatusList(Caller caller, String requestId) {
+		requireRequestId(caller, requestId, AuditAction.LIST);
+		if (ownCompleteRequest(caller, requestId, AuditAction.LIST)) {
+			this.auditor.ok(caller, AuditAction.LIST, null);
+			return new StatusPage(requestId, List.of(), 0, RequestState.VALID);
+		}
 		Optional<MsgBoxRequest> found = ownRequest(caller, requestId, AuditAction.LIST);
 		if (found.isEmpty()) {
 			return new StatusPage(requestId, List.of(), 0, RequestState.INVALID);
@@ -107,6 +119,10 @@ public class MsgBoxService {
 		// One id and nothing else selected (the usual getMessage): that message is the whole listing.
 		PostboxPage page = (requested.size() == 1 && selection.idsOnly()) ? new PostboxPage(requested, 0)
 				: this.store.list(query, 0, 1);
+		if (page.remaining() == 0) {
+			return fetched(caller, CompleteRequestId.issue(caller, expiry()).value(), page, () -> {
+			});
+		}
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.FETCH, query, 1, null,
 				page.lastKey(0), expiry());
 		return fetched(caller, request.requestId(), page, () -> this.requests.save(request, this.clock.instant()));
@@ -114,6 +130,13 @@ public class MsgBoxService {
 
 	/** getNextMessage: acknowledges (closes) the messages received before, then fetches the next one. */
 	public FetchResult fetchNext(Caller caller, String requestId, List<MessageId> lastReceived) {
+		requireRequestId(caller, requestId, AuditAction.FETCH);
+		if (ownCompleteRequest(caller, requestId, AuditAction.FETCH)) {
+			if (!lastReceived.isEmpty()) {
+				close(caller, lastReceived);
+			}
+			return new FetchResult(requestId, Optional.empty(), 0);
+		}
 		MsgBoxRequest request = ownRequest(caller, requestId, AuditAction.FETCH)
 			.orElseThrow(() -> XtaError.INVALID_PARAMETER.failure("unknown or expired MsgBoxRequestID"));
 		if (!lastReceived.isEmpty()) {
@@ -200,19 +223,40 @@ public class MsgBoxService {
 		return message;
 	}
 
-	private Optional<MsgBoxRequest> ownRequest(Caller caller, String requestId, AuditAction attempted) {
+	private void requireRequestId(Caller caller, String requestId, AuditAction attempted) {
 		requirePostbox(caller, attempted);
 		if (requestId == null || requestId.isBlank()) {
 			throw XtaError.MISSING_PARAMETER.failure("MsgBoxRequestID");
 		}
+	}
+
+	/**
+	 * Whether {@code requestId} is an unexpired {@link CompleteRequestId} of the caller's postbox; an
+	 * expired one is answered as an unknown stored id would be.
+	 */
+	private boolean ownCompleteRequest(Caller caller, String requestId, AuditAction attempted) {
+		Optional<CompleteRequestId> complete = CompleteRequestId.parse(requestId)
+			.filter((id) -> !id.expiredAt(this.clock.instant()));
+		if (complete.isPresent() && !complete.get().belongsTo(caller)) {
+			throw foreignRequest(caller, attempted);
+		}
+		return complete.isPresent();
+	}
+
+	/** The stored request {@code requestId} (checked by {@link #requireRequestId}) if it is the caller's. */
+	private Optional<MsgBoxRequest> ownRequest(Caller caller, String requestId, AuditAction attempted) {
 		Optional<MsgBoxRequest> request = this.requests.find(requestId, this.clock.instant());
 		if (request.isPresent() && !(request.get().query().tenant().equals(caller.tenant())
 				&& request.get().query().reader().equals(caller.party()))) {
-			log.warn("XTA-3006 denied: tenant {} used the MsgBoxRequestID of another postbox", caller.tenant().value());
-			this.auditor.denied(caller, attempted, null, XtaError.NOT_YOUR_POSTBOX);
-			throw XtaError.NOT_YOUR_POSTBOX.failure();
+			throw foreignRequest(caller, attempted);
 		}
 		return request;
+	}
+
+	private XtaFailure foreignRequest(Caller caller, AuditAction attempted) {
+		log.warn("XTA-3006 denied: tenant {} used the MsgBoxRequestID of another postbox", caller.tenant().value());
+		this.auditor.denied(caller, attempted, null, XtaError.NOT_YOUR_POSTBOX);
+		return XtaError.NOT_YOUR_POSTBOX.failure();
 	}
 
 	private PostboxQuery queryFor(Caller caller, Selection selection, AuditAction attempted) {
