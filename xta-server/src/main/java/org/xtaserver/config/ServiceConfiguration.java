@@ -8,9 +8,11 @@ import org.xtaserver.audit.Auditor;
 import org.xtaserver.management.ManagementService;
 import org.xtaserver.metrics.MessageMetrics;
 import org.xtaserver.msgbox.MsgBoxService;
+import org.xtaserver.reservation.MessageIdReservations;
 import org.xtaserver.send.SendService;
 import org.xtaserver.store.MessageStore;
 import org.xtaserver.store.MsgBoxRequestStore;
+import org.xtaserver.store.ServerSecrets;
 import org.xtaserver.tenant.TenantRegistry;
 
 /** The protocol-neutral services behind the XTA ports. */
@@ -18,15 +20,20 @@ import org.xtaserver.tenant.TenantRegistry;
 class ServiceConfiguration {
 
 	@Bean
+	MessageIdReservations messageIdReservations(ServerSecrets secrets, XtaServerProperties properties) {
+		return new MessageIdReservations(secrets, properties.identity());
+	}
+
+	@Bean
 	ManagementService managementService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties,
-			Clock clock, Auditor auditor, TransactionOperations tx) {
-		return new ManagementService(store, tenants, properties, clock, auditor, tx);
+			Clock clock, Auditor auditor, TransactionOperations tx, MessageIdReservations reservations) {
+		return new ManagementService(store, tenants, properties, clock, auditor, tx, reservations);
 	}
 
 	@Bean
 	SendService sendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
-			Auditor auditor, MessageMetrics metrics) {
-		return new SendService(store, tenants, properties, clock, auditor, metrics);
+			Auditor auditor, MessageMetrics metrics, MessageIdReservations reservations) {
+		return new SendService(store, tenants, properties, clock, auditor, metrics, reservations);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import org.xtaserver.message.MessageId;
 import org.xtaserver.message.MessageStatus;
 import org.xtaserver.message.StoredMessage;
 import org.xtaserver.message.XtaError;
+import org.xtaserver.reservation.MessageIdReservations;
 import org.xtaserver.security.Caller;
 import org.xtaserver.store.MessageStore;
 import org.xtaserver.tenant.PartyId;
@@ -39,13 +40,16 @@ public class ManagementService {
 
 	private final TransactionOperations tx;
 
+	private final MessageIdReservations reservations;
+
 	/**
 	 * @param tx groups an operation's write and its audit entry into one commit (on Galera one
 	 * round of certification instead of two)
 	 */
 	public ManagementService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
-			Auditor auditor, TransactionOperations tx) {
+			Auditor auditor, TransactionOperations tx, MessageIdReservations reservations) {
 		this.tx = tx;
+		this.reservations = reservations;
 		this.store = store;
 		this.tenants = tenants;
 		this.properties = properties;
@@ -60,11 +64,9 @@ public class ManagementService {
 
 	/** A fresh message id, reserved for the caller until it sends a message with it. */
 	public MessageId createMessageId(Caller caller) {
-		MessageId id = MessageId.newUnique(this.properties.identity());
-		this.tx.executeWithoutResult((status) -> {
-			this.store.reserve(id, caller.tenant(), caller.party(), this.clock.instant());
-			this.auditor.ok(caller, AuditAction.CREATE_MESSAGE_ID, id);
-		});
+		// The reservation is in the id itself; only the audit entry is written.
+		MessageId id = this.reservations.reserve(caller.party());
+		this.auditor.ok(caller, AuditAction.CREATE_MESSAGE_ID, id);
 		log.debug("XTA-2001 message id {} reserved for tenant {}", id, caller.tenant().value());
 		return id;
 	}

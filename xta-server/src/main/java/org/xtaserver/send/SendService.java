@@ -3,12 +3,14 @@ package org.xtaserver.send;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xtaserver.audit.AuditAction;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.config.XtaServerProperties;
 import org.xtaserver.metrics.MessageMetrics;
+import org.xtaserver.reservation.MessageIdReservations;
 import org.xtaserver.message.MessageSource;
 import org.xtaserver.message.NewMessage;
 import org.xtaserver.message.NewPart;
@@ -42,9 +44,12 @@ public class SendService {
 
 	private final MessageMetrics metrics;
 
+	private final MessageIdReservations reservations;
+
 	public SendService(MessageStore store, TenantRegistry tenants, XtaServerProperties properties, Clock clock,
-			Auditor auditor, MessageMetrics metrics) {
+			Auditor auditor, MessageMetrics metrics, MessageIdReservations reservations) {
 		this.metrics = metrics;
+		this.reservations = reservations;
 		this.store = store;
 		this.tenants = tenants;
 		this.properties = properties;
@@ -74,8 +79,12 @@ public class SendService {
 				submission.kind(), parts);
 		try {
 			// The audit entry is written in the message's transaction: one commit for both.
-			StoredMessage stored = this.store.acceptReserved(message, this.clock.instant(),
-					(accepted) -> this.auditor.ok(caller, AuditAction.SEND, accepted.id()));
+			Consumer<StoredMessage> audit = (accepted) -> this.auditor.ok(caller, AuditAction.SEND, accepted.id());
+			// An id createMessageId reserved carries its reservation (the store's unique id refuses a
+			// second use); any other id needs a reservation row, as earlier versions wrote them.
+			StoredMessage stored = this.reservations.reservedFor(submission.metadata().messageId(), caller.party())
+					? this.store.acceptUnreserved(message, this.clock.instant(), audit)
+					: this.store.acceptReserved(message, this.clock.instant(), audit);
 			this.metrics.received(readerTenant != null ? readerTenant : caller.tenant(), MessageSource.XTA);
 			log.info("XTA-2010 message {} accepted from tenant {} for {} ({}, {} bytes)", stored.id(),
 					caller.tenant().value(), Optional.ofNullable(readerTenant).map(TenantId::value).orElse("transport"),

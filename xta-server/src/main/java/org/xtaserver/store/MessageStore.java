@@ -21,12 +21,16 @@ import org.xtaserver.tenant.TenantId;
  */
 public interface MessageStore {
 
-	/** Reserves {@code id} for {@code author} of {@code tenant} (createMessageId). Committed on return. */
+	/**
+	 * Reserves {@code id} for {@code author} of {@code tenant} as a row. Committed on return.
+	 * createMessageId reserves without a row now ({@code MessageIdReservations}); rows written by
+	 * earlier versions are still honoured by {@link #acceptReserved}.
+	 */
 	void reserve(MessageId id, TenantId tenant, PartyId author, Instant at);
 
 	/**
-	 * Accepts a message sent through XTA: the id must have been reserved by the same author and not
-	 * used yet. On return the message, all its content and its first transport events are committed.
+	 * Accepts a message sent through XTA whose id is reserved as a row: the id must have been
+	 * reserved by the same author and not used yet. On return the message, all its content and its first transport events are committed.
 	 * @throws MessageIdNotReservedException when the id is not reserved for this author
 	 * @throws DuplicateMessageException when a message with this id was already accepted
 	 */
@@ -43,10 +47,17 @@ public interface MessageStore {
 	StoredMessage acceptReserved(NewMessage message, Instant at, Consumer<StoredMessage> sameTransaction);
 
 	/**
-	 * Accepts a message from another transport (OSCI) whose id is not reserved here.
+	 * Accepts a message whose id needs no reservation row: from another transport (OSCI), or sent
+	 * through XTA with an id that carries its reservation.
 	 * @throws DuplicateMessageException when a message with this id was already accepted
 	 */
-	StoredMessage acceptUnreserved(NewMessage message, Instant at);
+	default StoredMessage acceptUnreserved(NewMessage message, Instant at) {
+		return acceptUnreserved(message, at, (stored) -> {
+		});
+	}
+
+	/** As {@link #acceptUnreserved(NewMessage, Instant)}, with {@code sameTransaction} as in {@link #acceptReserved}. */
+	StoredMessage acceptUnreserved(NewMessage message, Instant at, Consumer<StoredMessage> sameTransaction);
 
 	Optional<StoredMessage> find(MessageId id);
 

@@ -1,5 +1,6 @@
 package org.xtaserver.store;
 
+import java.security.SecureRandom;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.xtaserver.config.XtaServerProperties;
 import org.xtaserver.store.jdbc.ExplicitTransactionDataSource;
 import org.xtaserver.store.jdbc.JdbcMessageStore;
 import org.xtaserver.store.jdbc.JdbcMsgBoxRequestStore;
+import org.xtaserver.store.jdbc.JdbcServerSecrets;
 
 /** The message store on the configured (or embedded) MariaDB. */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +35,11 @@ class StoreConfiguration {
 	@Bean
 	MessageStore messageStore(JdbcTemplate jdbc, TransactionTemplate tx, XtaServerProperties properties) {
 		return new JdbcMessageStore(jdbc, tx, properties.chunkBytes());
+	}
+
+	@Bean
+	ServerSecrets serverSecrets(JdbcTemplate jdbc, java.time.Clock clock) {
+		return new JdbcServerSecrets(jdbc, new SecureRandom(), clock);
 	}
 
 	@Bean

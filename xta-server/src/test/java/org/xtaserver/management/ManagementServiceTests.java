@@ -29,12 +29,13 @@ import org.xtaserver.message.MessageStatus;
 import org.xtaserver.message.MetadataDocument;
 import org.xtaserver.message.StoredMessage;
 import org.xtaserver.message.XtaFailure;
+import org.xtaserver.reservation.MessageIdReservations;
 import org.xtaserver.security.Caller;
 import org.xtaserver.store.DelegatingMessageStore;
 import org.xtaserver.tenant.PartyId;
 import org.xtaserver.tenant.TenantId;
 
-/** createMessageId and cancel write their change and its audit entry in one transaction. */
+/** cancel writes its change and its audit entry in one transaction; createMessageId only its audit entry. */
 class ManagementServiceTests {
 
 	private static final MessageId MESSAGE_ID = new MessageId("urn:de:xta:messageid:xta-test:1");
@@ -47,9 +48,18 @@ class ManagementServiceTests {
 
 	private final RecordingTransactions tx = new RecordingTransactions();
 
+	/** Shared by the tests' services and the assertions, as replicas share their database's secret. */
+	private final MessageIdReservations reservations = new MessageIdReservations((name, length) -> new byte[length],
+			"xta-test");
+
+	private boolean failAudit;
+
 	private final AuditTrail trail = new AuditTrail() {
 		@Override
 		public void record(AuditEvent event) {
+			if (ManagementServiceTests.this.failAudit) {
+				throw new IllegalStateException("database away");
+			}
 			ManagementServiceTests.this.steps
 				.add("audit " + event.action() + " " + event.outcome() + " in tx " + ManagementServiceTests.this.tx.current);
 		}
@@ -61,25 +71,23 @@ class ManagementServiceTests {
 	};
 
 	@Test
-	void reservationAndAuditEntryShareOneTransaction() {
-		ManagementService service = service((id) -> this.steps.add("reserve in tx " + this.tx.current));
+	void createMessageIdWritesItsAuditEntryAloneOutsideAnyTransaction() {
+		ManagementService service = service((id) -> this.steps.add("reserve row"));
 
 		MessageId id = service.createMessageId(CALLER);
 
-		assertThat(id.value()).isNotBlank();
-		assertThat(this.steps).containsExactly("reserve in tx 1", "audit " + AuditAction.CREATE_MESSAGE_ID + " " + AuditEvent.OK + " in tx 1");
-		assertThat(this.tx.committed).containsExactly(1);
+		assertThat(this.reservations.reservedFor(id, CALLER.party())).isTrue();
+		assertThat(this.steps).containsExactly("audit " + AuditAction.CREATE_MESSAGE_ID + " " + AuditEvent.OK + " in tx 0");
+		assertThat(this.tx.started).isZero();
 	}
 
 	@Test
-	void aFailedReservationLeavesNoAuditEntryOfSuccess() {
-		ManagementService service = service((id) -> {
-			throw new IllegalStateException("database away");
-		});
+	void anIdWhoseAuditEntryFailedIsNotHandedOut() {
+		this.failAudit = true;
+		ManagementService service = service((id) -> this.steps.add("reserve row"));
 
 		assertThatThrownBy(() -> service.createMessageId(CALLER)).hasMessage("database away");
 		assertThat(this.steps).isEmpty();
-		assertThat(this.tx.committed).isEmpty();
 	}
 
 	@Test
@@ -135,7 +143,8 @@ class ManagementServiceTests {
 		Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 		XtaServerProperties properties = new XtaServerProperties("xta-test", 1024, 10, Duration.ofMinutes(5),
 				1024);
-		return new ManagementService(store, null, properties, clock, new Auditor(this.trail, clock), this.tx);
+		return new ManagementService(store, null, properties, clock, new Auditor(this.trail, clock), this.tx,
+				this.reservations);
 	}
 
 	/** Numbers its transactions and remembers which ones committed (the callback returned). */

@@ -33,8 +33,9 @@ public class DelegatingMessageStore implements MessageStore {
 	}
 
 	@Override
-	public StoredMessage acceptUnreserved(NewMessage message, Instant at) {
-		return this.delegate.acceptUnreserved(message, at);
+	public StoredMessage acceptUnreserved(NewMessage message, Instant at,
+			java.util.function.Consumer<StoredMessage> sameTransaction) {
+		return this.delegate.acceptUnreserved(message, at, sameTransaction);
 	}
 
 	@Override

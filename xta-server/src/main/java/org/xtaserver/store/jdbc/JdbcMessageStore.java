@@ -84,9 +84,8 @@ public class JdbcMessageStore implements MessageStore {
 	}
 
 	@Override
-	public StoredMessage acceptUnreserved(NewMessage message, Instant at) {
-		return accept(message, at, false, (stored) -> {
-		});
+	public StoredMessage acceptUnreserved(NewMessage message, Instant at, Consumer<StoredMessage> sameTransaction) {
+		return accept(message, at, false, sameTransaction);
 	}
 
 	private StoredMessage accept(NewMessage message, Instant requestedAt, boolean reserved,
