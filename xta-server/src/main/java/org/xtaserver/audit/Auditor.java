@@ -20,11 +20,16 @@ public class Auditor {
 	}
 
 	public void ok(Caller caller, AuditAction action, MessageId messageId) {
-		record(caller, action, messageId, AuditEvent.OK, null);
+		this.trail.record(event(caller, action, messageId, AuditEvent.OK, null));
+	}
+
+	/** As {@link #ok}, but throws when the entry cannot be stored: where it is the operation's only record. */
+	public void okOrFail(Caller caller, AuditAction action, MessageId messageId) {
+		this.trail.recordOrFail(event(caller, action, messageId, AuditEvent.OK, null));
 	}
 
 	public void denied(Caller caller, AuditAction action, MessageId messageId, XtaError error) {
-		record(caller, action, messageId, AuditEvent.DENIED, error.code().number() + " " + error.name());
+		this.trail.record(event(caller, action, messageId, AuditEvent.DENIED, error.code().number() + " " + error.name()));
 	}
 
 	/** A refusal before the caller was established: what the certificate and the request claimed. */
@@ -35,9 +40,9 @@ public class Auditor {
 				AuditAction.AUTHENTICATE, null, AuditEvent.DENIED, error.code().number() + " " + error.name()));
 	}
 
-	private void record(Caller caller, AuditAction action, MessageId messageId, String outcome, String reason) {
-		this.trail.record(new AuditEvent(this.clock.instant(), caller.tenant().value(), caller.clientName(),
+	private AuditEvent event(Caller caller, AuditAction action, MessageId messageId, String outcome, String reason) {
+		return new AuditEvent(this.clock.instant(), caller.tenant().value(), caller.clientName(),
 				caller.certificateSha256(), caller.party().type(), caller.party().value(), action,
-				messageId == null ? null : messageId.value(), outcome, reason));
+				messageId == null ? null : messageId.value(), outcome, reason);
 	}
 }

@@ -23,17 +23,22 @@ public class JdbcAuditTrail implements AuditTrail {
 	@Override
 	public void record(AuditEvent e) {
 		try {
-			this.jdbc.update("INSERT INTO audit_event (at, tenant_id, client_name, certificate_sha256, party_type, "
-					+ "party_value, action, message_id, outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					LocalDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.tenantId(), truncate(e.clientName()),
-					e.certificateSha256(), truncate(e.partyType()), truncate(e.partyValue()), e.action().name(),
-					truncate(e.messageId()), e.outcome(), truncate(e.reason()));
+			recordOrFail(e);
 		}
 		catch (DataAccessException ex) {
 			// The request's own outcome must not depend on the audit insert; the log keeps the fact.
 			log.error("XTA-3100 audit event not stored: {} {} tenant {} message {}", e.action(), e.outcome(), e.tenantId(),
 					e.messageId(), ex);
 		}
+	}
+
+	@Override
+	public void recordOrFail(AuditEvent e) {
+		this.jdbc.update("INSERT INTO audit_event (at, tenant_id, client_name, certificate_sha256, party_type, "
+				+ "party_value, action, message_id, outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				LocalDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.tenantId(), truncate(e.clientName()),
+				e.certificateSha256(), truncate(e.partyType()), truncate(e.partyValue()), e.action().name(),
+				truncate(e.messageId()), e.outcome(), truncate(e.reason()));
 	}
 
 	@Override

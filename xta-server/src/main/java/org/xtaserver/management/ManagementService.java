@@ -64,9 +64,10 @@ public class ManagementService {
 
 	/** A fresh message id, reserved for the caller until it sends a message with it. */
 	public MessageId createMessageId(Caller caller) {
-		// The reservation is in the id itself; only the audit entry is written.
+		// The reservation is in the id itself. Its audit entry is its only record, so no id is handed
+		// out without one: during a database outage createMessageId fails like every other request.
 		MessageId id = this.reservations.reserve(caller.party());
-		this.auditor.ok(caller, AuditAction.CREATE_MESSAGE_ID, id);
+		this.auditor.okOrFail(caller, AuditAction.CREATE_MESSAGE_ID, id);
 		log.debug("XTA-2001 message id {} reserved for tenant {}", id, caller.tenant().value());
 		return id;
 	}

@@ -75,9 +75,10 @@ public class MsgBoxService {
 		int limit = limit(maxListItems);
 		PostboxPage page = this.store.list(query, 0, limit);
 		if (page.remaining() == 0) {
-			// Answered in full: nothing to continue, so nothing to store (CompleteRequestId).
+			// Answered in full: nothing to continue, so nothing to store (CompleteRequestId). The
+			// audit entry is then the listing's only record: no answer without it.
 			String requestId = CompleteRequestId.issue(caller, expiry()).value();
-			this.auditor.ok(caller, AuditAction.LIST, null);
+			this.auditor.okOrFail(caller, AuditAction.LIST, null);
 			return new StatusPage(requestId, page.messages(), 0, RequestState.VALID);
 		}
 		MsgBoxRequest request = new MsgBoxRequest(newRequestId(), MsgBoxRequest.Kind.LIST, query, limit, listForm,
@@ -93,7 +94,7 @@ public class MsgBoxService {
 	public StatusPage nextStatusList(Caller caller, String requestId) {
 		requireRequestId(caller, requestId, AuditAction.LIST);
 		if (ownCompleteRequest(caller, requestId, AuditAction.LIST)) {
-			this.auditor.ok(caller, AuditAction.LIST, null);
+			this.auditor.okOrFail(caller, AuditAction.LIST, null);
 			return new StatusPage(requestId, List.of(), 0, RequestState.VALID);
 		}
 		Optional<MsgBoxRequest> found = ownRequest(caller, requestId, AuditAction.LIST);

@@ -55,11 +55,17 @@ class ManagementServiceTests {
 	private boolean failAudit;
 
 	private final AuditTrail trail = new AuditTrail() {
+		/** Stores or throws, as {@link #record} would only log: the database is away when {@code failAudit}. */
 		@Override
-		public void record(AuditEvent event) {
+		public void recordOrFail(AuditEvent event) {
 			if (ManagementServiceTests.this.failAudit) {
 				throw new IllegalStateException("database away");
 			}
+			record(event);
+		}
+
+		@Override
+		public void record(AuditEvent event) {
 			ManagementServiceTests.this.steps
 				.add("audit " + event.action() + " " + event.outcome() + " in tx " + ManagementServiceTests.this.tx.current);
 		}

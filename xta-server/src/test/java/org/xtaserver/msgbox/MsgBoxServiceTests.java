@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xtaserver.audit.AuditAction;
 import org.xtaserver.audit.AuditEvent;
+import org.xtaserver.audit.AuditTrail;
 import org.xtaserver.audit.Auditor;
 import org.xtaserver.audit.JdbcAuditTrail;
 import org.xtaserver.config.XtaServerProperties;
@@ -48,8 +48,8 @@ import org.xtaserver.security.Caller;
 import org.xtaserver.store.embedded.MariaDbExtension;
 import org.xtaserver.store.jdbc.JdbcMessageStore;
 import org.xtaserver.store.jdbc.JdbcMsgBoxRequestStore;
+import org.xtaserver.tenancy.TestTenants;
 import org.xtaserver.tenant.PartyId;
-import org.xtaserver.tenant.TenantFiles;
 import org.xtaserver.tenant.TenantId;
 import org.xtaserver.tenant.TenantRegistry;
 
@@ -78,19 +78,26 @@ class MsgBoxServiceTests {
 
 	private MsgBoxService service;
 
+	private TenantRegistry registry;
+
+	private TransactionTemplate tx;
+
 	@BeforeEach
 	void setUp(@TempDir Path tenants) throws Exception {
 		mariaDb.truncateAll();
-		Files.writeString(tenants.resolve("musterstadt.yaml"), tenant(READER));
-		Files.writeString(tenants.resolve("beispielhausen.yaml"), tenant(OTHER));
-		TenantRegistry registry = new TenantRegistry(tenants, new TenantFiles(this.clock));
-		assertThat(registry.reload().problems()).isEmpty();
+		TenantRegistry registry = TestTenants.registry(tenants, this.clock, READER, OTHER);
 		this.jdbc = new JdbcTemplate(mariaDb.dataSource());
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(mariaDb.dataSource()));
 		this.store = new JdbcMessageStore(this.jdbc, tx, 1024);
-		this.service = new MsgBoxService(this.store, new JdbcMsgBoxRequestStore(this.jdbc), registry,
-				new XtaServerProperties("xta-test", 1024 * 1024, 500, TTL, 1024), this.clock,
-				new Auditor(new JdbcAuditTrail(this.jdbc), this.clock), new MessageMetrics(new SimpleMeterRegistry()), tx);
+		this.registry = registry;
+		this.tx = tx;
+		this.service = service(new JdbcAuditTrail(this.jdbc));
+	}
+
+	private MsgBoxService service(AuditTrail trail) {
+		return new MsgBoxService(this.store, new JdbcMsgBoxRequestStore(this.jdbc), this.registry,
+				new XtaServerProperties("xta-test", 1024 * 1024, 500, TTL, 1024), this.clock, new Auditor(trail, this.clock),
+				new MessageMetrics(new SimpleMeterRegistry()), this.tx);
 	}
 
 	@Test
@@ -124,6 +131,29 @@ class MsgBoxServiceTests {
 		assertThat(next.messages()).isEmpty();
 		assertThat(audited(AuditAction.LIST, AuditEvent.OK)).isEqualTo(2);
 		assertThat(this.service.statusList(READER, Selection.any(), 10, null).messages()).hasSize(3);
+	}
+
+	@Test
+	void aListingAnsweredInFullIsNotAnsweredWithoutItsAuditEntry() {
+		deliver();
+		MsgBoxService auditAway = service(new AuditTrail() {
+			@Override
+			public void record(AuditEvent event) {
+				// As JdbcAuditTrail: a failure is only logged.
+			}
+
+			@Override
+			public void recordOrFail(AuditEvent event) {
+				throw new IllegalStateException("database away");
+			}
+
+			@Override
+			public List<AuditEvent> query(String tenantId, String messageId, int limit) {
+				return List.of();
+			}
+		});
+
+		assertThatThrownBy(() -> auditAway.statusList(READER, Selection.any(), 10, null)).hasMessage("database away");
 	}
 
 	@Test
@@ -182,7 +212,7 @@ class MsgBoxServiceTests {
 	/** A message of the other tenant into the reader's postbox; ids ascend with the store's keys. */
 	private MessageId deliver() {
 		MessageId id = MessageId.newUnique("test");
-		MessageMetadata metadata = new MessageMetadata(id, OTHER.party(), READER.party(), "urn:test:service", "test",
+		MessageMetadata metadata = new MessageMetadata(id, OTHER.party(), READER.party(), TestTenants.SERVICE, "test",
 				new MetadataDocument("test", "<md/>".getBytes(StandardCharsets.UTF_8)));
 		NewPart part = new NewPart(PartRole.MESSAGE, PartAttributes.none(),
 				new ByteArrayInputStream("Antrag".getBytes(StandardCharsets.UTF_8)));
@@ -198,17 +228,6 @@ class MsgBoxServiceTests {
 	private long audited(AuditAction action, String outcome) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = ? AND outcome = ?", Long.class,
 				action.name(), outcome);
-	}
-
-	private static String tenant(Caller caller) {
-		return """
-				id: %s
-				displayName: Tenant %s
-				postboxes:
-				  - identifier: { type: xoev, category: Sozialamt, name: Sozialamt, value: "%s" }
-				    services:
-				      - service: "urn:test:service"
-				""".formatted(caller.tenant().value(), caller.tenant().value(), caller.party().value());
 	}
 
 	/** A clock the test moves on. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,8 +38,8 @@ import org.xtaserver.security.Caller;
 import org.xtaserver.store.embedded.MariaDbExtension;
 import org.xtaserver.store.jdbc.JdbcMessageStore;
 import org.xtaserver.store.jdbc.JdbcServerSecrets;
+import org.xtaserver.tenancy.TestTenants;
 import org.xtaserver.tenant.PartyId;
-import org.xtaserver.tenant.TenantFiles;
 import org.xtaserver.tenant.TenantId;
 import org.xtaserver.tenant.TenantRegistry;
 
@@ -79,10 +78,7 @@ class SendServiceTests {
 	@BeforeEach
 	void setUp(@TempDir Path tenants) throws Exception {
 		mariaDb.truncateAll();
-		Files.writeString(tenants.resolve("musterstadt.yaml"), tenant(AUTHOR));
-		Files.writeString(tenants.resolve("beispielhausen.yaml"), tenant(OTHER));
-		this.registry = new TenantRegistry(tenants, new TenantFiles(this.clock));
-		assertThat(this.registry.reload().problems()).isEmpty();
+		this.registry = TestTenants.registry(tenants, this.clock, AUTHOR, OTHER);
 		this.jdbc = new JdbcTemplate(mariaDb.dataSource());
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(mariaDb.dataSource()));
 		this.store = new JdbcMessageStore(this.jdbc, tx, 1024);
@@ -162,7 +158,7 @@ class SendServiceTests {
 	}
 
 	private static Submission submission(MessageId id, Caller author) {
-		MessageMetadata metadata = new MessageMetadata(id, author.party(), OTHER.party(), "urn:test:service", "test",
+		MessageMetadata metadata = new MessageMetadata(id, author.party(), OTHER.party(), TestTenants.SERVICE, "test",
 				new MetadataDocument("test", "<md/>".getBytes(StandardCharsets.UTF_8)));
 		return new Submission(metadata, ContentKind.PLAIN, List.of(new NewPart(PartRole.MESSAGE, PartAttributes.none(),
 				new ByteArrayInputStream("Antrag".getBytes(StandardCharsets.UTF_8)))));
@@ -185,16 +181,5 @@ class SendServiceTests {
 	private long auditedOk(String action) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = ? AND outcome = 'OK'",
 				Long.class, action);
-	}
-
-	private static String tenant(Caller caller) {
-		return """
-				id: %s
-				displayName: Tenant %s
-				postboxes:
-				  - identifier: { type: xoev, category: Sozialamt, name: Sozialamt, value: "%s" }
-				    services:
-				      - service: "urn:test:service"
-				""".formatted(caller.tenant().value(), caller.tenant().value(), caller.party().value());
 	}
 }

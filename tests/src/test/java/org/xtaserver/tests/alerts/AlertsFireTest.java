@@ -17,7 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -165,9 +167,9 @@ class AlertsFireTest {
 
 		// The messages go in from another thread meanwhile: the test JVM's first SOAP calls take long.
 		Map<String, String> postbox = Map.of("tenant", "beispielhausen", "postbox", beispielhausen.party().value());
-		ExecutorService client = Executors.newSingleThreadExecutor();
-		Future<Long> backlog = client.submit(() -> sendIntoPostbox(musterstadt, beispielhausen, postbox));
-		client.shutdown();
+		ScheduledExecutorService client = Executors.newSingleThreadScheduledExecutor();
+		Backlog backlog = new Backlog(musterstadt, beispielhausen, postbox);
+		Future<Long> fourthSent = client.submit(backlog::build);
 
 		long fileWritten = System.currentTimeMillis();
 		Files.writeString(server.tenantsDirectory().resolve("kaputt.yaml"), "id: kaputt\ndisplayName: Kaputt\nunknownField: 1\n");
@@ -186,7 +188,10 @@ class AlertsFireTest {
 			.until(() -> monitor.value("xta_osci_last_successful_fetch_timestamp_seconds", fetchedTenant).orElse(0.0) > 0);
 		long intermediaryStopped = System.currentTimeMillis();
 		simulator.close();
-		long overMinMessages = backlog.get(3, TimeUnit.MINUTES);
+		long overMinMessages = fourthSent.get(3, TimeUnit.MINUTES);
+		// A postbox nobody fetches keeps receiving: without growth the alert ends after its window,
+		// possibly before the intermediary's alert fires.
+		client.scheduleWithFixedDelay(backlog::grow, 5, 5, TimeUnit.SECONDS);
 
 		Map<String, String> serverCertificate = Map.of("tenant", "server", "certificate", "server-tls");
 		Map<String, String> tenantCertificate = Map.of("tenant", "alerts-expiring", "certificate", "osci");
@@ -196,6 +201,9 @@ class AlertsFireTest {
 						&& monitor.isFiring("XtaTenantNotFetched", fetchedTenant)
 						&& monitor.isFiring("XtaCertificateExpiring", serverCertificate)
 						&& monitor.isFiring("XtaCertificateExpiring", tenantCertificate));
+		client.shutdown();
+		assertThat(client.awaitTermination(1, TimeUnit.MINUTES)).as("backlog sender stopped").isTrue();
+		assertThat(backlog.failure.get()).as("messages sent into the postbox meanwhile").isNull();
 
 		assertPendingThenFiring("XtaTenantFileRejected", Map.of(), fileWritten,
 				Map.of("severity", "warning", "job", chart.job(), "namespace", chart.namespace()));
@@ -264,29 +272,68 @@ class AlertsFireTest {
 		}
 	}
 
-	/**
-	 * Sends messages into the reader's postbox, which nobody fetches: one first, until the scrape
-	 * shows it waiting (so the backlog visibly grows), then four more.
-	 * @return when the fourth message was sent: before that, at most minMessages (3) could wait
-	 */
-	private static long sendIntoPostbox(DemoIdentity author, DemoIdentity reader, Map<String, String> postbox)
-			throws Exception {
-		XtaClients xta = XtaClients.of(server);
-		ManagementPortType management = xta.management(author);
-		SendPortType send = xta.send(author);
-		String service = DemoTenants.serviceOf(server, reader.party());
-		V3.sendSmall(management, send, author, reader, service, "backlog-1");
-		await("the first waiting message scraped").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> monitor.value("xta_postbox_messages_waiting", postbox).orElse(0.0) >= 1);
-		long fourth = 0;
-		for (int i = 2; i <= 5; i++) {
-			if (i == 4) {
-				fourth = System.currentTimeMillis();
-			}
-			V3.sendSmall(management, send, author, reader, service, "backlog-" + i);
+	/** Messages into the reader's postbox, which nobody fetches. */
+	private static final class Backlog {
+
+		private final DemoIdentity author;
+
+		private final DemoIdentity reader;
+
+		private final Map<String, String> postbox;
+
+		private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+		private ManagementPortType management;
+
+		private SendPortType send;
+
+		private String service;
+
+		private int sent;
+
+		Backlog(DemoIdentity author, DemoIdentity reader, Map<String, String> postbox) {
+			this.author = author;
+			this.reader = reader;
+			this.postbox = postbox;
 		}
-		return fourth;
+
+		/**
+		 * One message first, until the scrape shows it waiting (so the backlog visibly grows), then
+		 * four more.
+		 * @return when the fourth message was sent: before that, at most minMessages (3) could wait
+		 */
+		long build() throws Exception {
+			XtaClients xta = XtaClients.of(server);
+			this.management = xta.management(this.author);
+			this.send = xta.send(this.author);
+			this.service = DemoTenants.serviceOf(server, this.reader.party());
+			sendOne();
+			await("the first waiting message scraped").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> monitor.value("xta_postbox_messages_waiting", this.postbox).orElse(0.0) >= 1);
+			long fourth = 0;
+			for (int i = 2; i <= 5; i++) {
+				if (i == 4) {
+					fourth = System.currentTimeMillis();
+				}
+				sendOne();
+			}
+			return fourth;
+		}
+
+		/** One more message; a failure is kept for the test to report. */
+		void grow() {
+			try {
+				sendOne();
+			}
+			catch (Exception ex) {
+				this.failure.compareAndSet(null, ex);
+			}
+		}
+
+		private void sendOne() throws Exception {
+			V3.sendSmall(this.management, this.send, this.author, this.reader, this.service, "backlog-" + ++this.sent);
+		}
 	}
 
 	/**
