@@ -30,7 +30,8 @@ public interface MessageStore {
 
 	/**
 	 * Accepts a message sent through XTA whose id is reserved as a row: the id must have been
-	 * reserved by the same author and not used yet. On return the message, all its content and its first transport events are committed.
+	 * reserved by the same author and not used yet. On return the message, all its content and its
+	 * first transport events are committed.
 	 * @throws MessageIdNotReservedException when the id is not reserved for this author
 	 * @throws DuplicateMessageException when a message with this id was already accepted
 	 */
