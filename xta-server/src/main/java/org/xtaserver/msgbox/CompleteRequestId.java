@@ -1,15 +1,13 @@
 package org.xtaserver.msgbox;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.xtaserver.security.Caller;
 import org.xtaserver.tenant.PartyId;
 import org.xtaserver.tenant.TenantId;
+import org.xtaserver.tenant.pki.Fingerprints;
 
 /**
  * The MsgBoxRequestID of a listing or fetch answered in full (ItemsPending 0). Such a request has
@@ -62,14 +60,7 @@ record CompleteRequestId(Instant expiresAt, String postbox, String value) {
 
 	/** Names the postbox without showing its identifier in ids that clients log. */
 	private static String postboxDigest(TenantId tenant, PartyId party) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			byte[] digest = sha256.digest(String.join("\n", tenant.value(), party.type(), party.value())
-				.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java platform", ex);
-		}
+		String postbox = String.join("\n", tenant.value(), party.type(), party.value());
+		return Fingerprints.sha256(postbox.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
 	}
 }
