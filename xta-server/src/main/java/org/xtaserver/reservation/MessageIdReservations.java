@@ -19,7 +19,7 @@ import org.xtaserver.tenant.PartyId;
  */
 public class MessageIdReservations {
 
-	static final String KEY_NAME = "message-id-hmac";
+	private static final String KEY_NAME = "message-id-hmac";
 
 	private static final int KEY_BYTES = 32;
 
