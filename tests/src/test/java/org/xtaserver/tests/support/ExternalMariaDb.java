@@ -94,7 +94,9 @@ public final class ExternalMariaDb implements AutoCloseable {
 			.addArg("--skip-name-resolve")
 			.addArg("--character-set-server=utf8mb4")
 			.addArg("--collation-server=utf8mb4_bin")
-			.addArg("--transaction-isolation=READ-COMMITTED");
+			.addArg("--transaction-isolation=READ-COMMITTED")
+			// As the server's embedded MariaDB: no self-signed certificate generated at every start.
+			.addArg("--skip-ssl");
 		config.setSocket(tmp.resolve("mariadb.sock").toString());
 		try {
 			DB started = PatientDb.create(config.build());

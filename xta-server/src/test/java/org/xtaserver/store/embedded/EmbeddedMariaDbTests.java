@@ -96,6 +96,38 @@ class EmbeddedMariaDbTests {
 		}
 	}
 
+	@Test
+	void startsWithoutTlsAndCreatesTheConfiguredDatabase() throws Exception {
+		Path dir = Path.of("target/test-db/own-name");
+		org.springframework.util.FileSystemUtils.deleteRecursively(dir.resolve("data"));
+		EmbeddedMariaDb db = new EmbeddedMariaDb(new EmbeddedDatabaseProperties(dir, 0, "xta_other", 30));
+		db.start();
+		try (Connection con = DriverManager.getConnection(db.jdbcUrl(), "root", "");
+				Statement st = con.createStatement()) {
+			try (ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(1)).isEqualTo("xta_other");
+			}
+			// No certificate generated at start-up (seconds of RSA key generation): TLS is off.
+			try (ResultSet rs = st.executeQuery("SHOW GLOBAL VARIABLES LIKE 'have_ssl'")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(2)).isEqualTo("DISABLED");
+			}
+		}
+		finally {
+			db.close();
+		}
+	}
+
+	@Test
+	void aDatabaseNameThatIsNoPlainIdentifierIsRefusedBeforeAnythingStarts() {
+		Path dir = Path.of("target/test-db/bad-name");
+		EmbeddedMariaDb db = new EmbeddedMariaDb(new EmbeddedDatabaseProperties(dir, 0, "xta`; DROP DATABASE mysql; --", 30));
+		assertThatThrownBy(db::start).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("xta.embedded-db.database");
+		assertThat(StaleMariaDbProcesses.using(dir.resolve("data"))).isEmpty();
+	}
+
 	/** The JVM that gets killed: starts the database, writes a row, says READY, waits. */
 	public static final class KilledJvm {
 
