@@ -73,7 +73,7 @@ public class MsgBoxService {
 	public StatusPage statusList(Caller caller, Selection selection, int maxListItems, String listForm) {
 		PostboxQuery query = queryFor(caller, selection, AuditAction.LIST);
 		int limit = limit(maxListItems);
-		PostboxPage page = this.store.list(query, 0, limit);
+		PostboxPage page = this.store.listWithoutParts(query, 0, limit);
 		if (page.remaining() == 0) {
 			// Answered in full: nothing to continue, so nothing to store (CompleteRequestId). The
 			// audit entry is then the listing's only record: no answer without it.
@@ -102,7 +102,7 @@ public class MsgBoxService {
 			return new StatusPage(requestId, List.of(), 0, RequestState.INVALID);
 		}
 		MsgBoxRequest request = found.get();
-		PostboxPage page = this.store.list(request.query(), request.lastKey(), request.maxItems());
+		PostboxPage page = this.store.listWithoutParts(request.query(), request.lastKey(), request.maxItems());
 		this.tx.executeWithoutResult((status) -> {
 			this.requests.advance(requestId, page.lastKey(request.lastKey()));
 			this.auditor.ok(caller, AuditAction.LIST, null);

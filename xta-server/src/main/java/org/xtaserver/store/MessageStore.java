@@ -74,6 +74,13 @@ public interface MessageStore {
 	 */
 	PostboxPage list(PostboxQuery query, long afterKey, int limit);
 
+	/**
+	 * As {@link #list}, for listings that show messages without their content (getStatusList): the
+	 * messages come without their parts ({@link StoredMessage#parts()} is empty), which are then not
+	 * read. Everything else, {@link StoredMessage#contentSize()} among it, is as {@link #list} has it.
+	 */
+	PostboxPage listWithoutParts(PostboxQuery query, long afterKey, int limit);
+
 	/** Streams the bytes of one stored content part; the caller closes the stream. */
 	InputStream openContent(long contentId);
 

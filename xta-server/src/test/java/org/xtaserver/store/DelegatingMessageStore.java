@@ -59,6 +59,11 @@ public class DelegatingMessageStore implements MessageStore {
 	}
 
 	@Override
+	public PostboxPage listWithoutParts(PostboxQuery query, long afterKey, int limit) {
+		return this.delegate.listWithoutParts(query, afterKey, limit);
+	}
+
+	@Override
 	public InputStream openContent(long contentId) {
 		return this.delegate.openContent(contentId);
 	}

@@ -234,6 +234,15 @@ public class JdbcMessageStore implements MessageStore {
 
 	@Override
 	public PostboxPage list(PostboxQuery query, long afterKey, int limit) {
+		return list(query, afterKey, limit, true);
+	}
+
+	@Override
+	public PostboxPage listWithoutParts(PostboxQuery query, long afterKey, int limit) {
+		return list(query, afterKey, limit, false);
+	}
+
+	private PostboxPage list(PostboxQuery query, long afterKey, int limit, boolean withParts) {
 		StringBuilder where = new StringBuilder(
 				" FROM message WHERE reader_tenant = ? AND reader_type = ? AND reader_value = ? AND status IN (?, ?)");
 		List<Object> args = new ArrayList<>(List.of(query.tenant().value(), query.reader().type(),
@@ -261,8 +270,9 @@ public class JdbcMessageStore implements MessageStore {
 		pageArgs.add(limit);
 		// The page's keys alone in the derived table: with the metadata document (a BLOB) in it MariaDB
 		// would materialise it as an on-disk temporary table on every listing.
-		List<StoredMessage> page = queryWithParts(
-				"(SELECT id" + where + " ORDER BY id LIMIT ?) pg JOIN message m ON m.id = pg.id", "", pageArgs.toArray());
+		String pageOfMessages = "(SELECT id" + where + " ORDER BY id LIMIT ?) pg JOIN message m ON m.id = pg.id";
+		List<StoredMessage> page = withParts ? queryWithParts(pageOfMessages, "", pageArgs.toArray())
+				: queryWithoutParts(pageOfMessages, pageArgs.toArray());
 		long remaining = 0;
 		if (page.size() == limit) {
 			args.set(args.size() - 1, page.get(page.size() - 1).key());
@@ -398,6 +408,15 @@ public class JdbcMessageStore implements MessageStore {
 				+ " LEFT JOIN message_part p ON p.message_pk = m.id LEFT JOIN content c ON c.id = p.content_id " + where,
 				rows, args);
 		return rows.messages();
+	}
+
+	/** As {@link #queryWithParts}, without reading the parts: each message's parts are empty. */
+	private List<StoredMessage> queryWithoutParts(String messages, Object... args) {
+		List<StoredMessage> result = new ArrayList<>(this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + " FROM " + messages,
+				(rs, i) -> MessageRow.of(rs).toMessage(List.of()), args));
+		// No ORDER BY in the statement, for the reason given at queryWithParts.
+		result.sort(Comparator.comparingLong(StoredMessage::key));
+		return result;
 	}
 
 	/**

@@ -168,10 +168,16 @@ class JdbcMessageStoreTests {
 		long diskTablesBefore = createdTmpDiskTables(jdbc);
 
 		PostboxPage page = this.store.list(PostboxQuery.all(MUSTERSTADT, READER), 0, 3);
+		PostboxPage withoutParts = this.store.listWithoutParts(PostboxQuery.all(MUSTERSTADT, READER), 0, 3);
 		StoredMessage found = this.store.find(accepted.get(2).id()).orElseThrow();
 
-		assertThat(createdTmpDiskTables(jdbc)).as("on-disk temporary tables created by a listing and a lookup")
+		assertThat(createdTmpDiskTables(jdbc)).as("on-disk temporary tables created by listings and a lookup")
 			.isEqualTo(diskTablesBefore);
+		assertThat(withoutParts.remaining()).isEqualTo(1);
+		assertThat(withoutParts.messages()).extracting(StoredMessage::parts).allSatisfy((parts) -> assertThat(parts).isEmpty());
+		assertThat(withoutParts.messages()).usingRecursiveComparison()
+			.ignoringFields("parts")
+			.isEqualTo(accepted.subList(0, 3));
 		assertThat(page.messages()).extracting(StoredMessage::key)
 			.containsExactly(accepted.get(0).key(), accepted.get(1).key(), accepted.get(2).key());
 		assertThat(page.remaining()).isEqualTo(1);
