@@ -327,8 +327,9 @@ public class JdbcMessageStore implements MessageStore {
 					MessageStatus.CLOSED.name(), id.value(), readerTenant.value(), reader.type(), reader.value(),
 					MessageStatus.FETCHED.name());
 			if (updated == 1) {
-				// A scalar subquery, not INSERT ... SELECT: MariaDB before 11.4.6 forces a durable redo log
-				// write at the end of every INSERT ... SELECT (MDEV-35813), one more fsync per close.
+				// A scalar subquery, not INSERT ... SELECT: MariaDB (11.4.5, the embedded version, among others)
+				// forces a durable redo log write at the end of every INSERT ... SELECT (MDEV-35813), one more
+				// fsync per close.
 				this.jdbc.update("INSERT INTO transport_event (message_pk, status, at, detail) "
 						+ "VALUES ((SELECT id FROM message WHERE message_id = ?), ?, ?, NULL)", id.value(),
 						MessageStatus.CLOSED.name(), SqlTime.utc(at));
