@@ -60,6 +60,9 @@ public class JdbcMessageStore implements MessageStore {
 	private static final String PART_COLUMNS = "p.part_no, p.role, p.content_id, p.content_type, p.content_desc, "
 			+ "p.encoding, p.filename, p.part_ref_id, p.lang, p.declared_size, c.size_bytes";
 
+	/** The detail of a history's first FETCHED step, as stored events had it. */
+	private static final String INITIAL_FETCH = "initial fetch";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate tx;
@@ -137,11 +140,11 @@ public class JdbcMessageStore implements MessageStore {
 				insertPart(messageKey, i, part, contentId);
 				parts.add(new StoredPart(i, part.role(), part.attributes(), contentId, contents.get(i).size()));
 			}
-			String origin = (message.originNote() == null) ? "source " + message.source().name()
-					: "source " + message.source().name() + "; " + message.originNote();
-			this.jdbc.update("INSERT INTO transport_event (message_pk, status, at, detail) VALUES (?, ?, ?, ?), (?, ?, ?, ?)",
-					messageKey, MessageStatus.ACCEPTED.name(), SqlTime.utc(at), origin, messageKey, initial.name(),
-					SqlTime.utc(at), null);
+			if (message.originNote() != null) {
+				// The transport's own account (the process card) is on no column of the message: kept as
+				// the ACCEPTED event. Every other step of the history follows from the message's times.
+				addEvent(messageKey, MessageStatus.ACCEPTED, at, acceptedDetail(message.source()) + "; " + message.originNote());
+			}
 			// Built from what was just written instead of read back: every column is known here.
 			StoredMessage stored = new StoredMessage(messageKey, message.metadata(), message.source(),
 					message.authorTenant(), message.readerTenant(), message.kind(), size, parts, initial, at,
@@ -224,12 +227,60 @@ public class JdbcMessageStore implements MessageStore {
 		return queryOne("m.id = ?", key);
 	}
 
+	/**
+	 * The steps the message's own times record (accepted, in the postbox or awaiting transport,
+	 * first fetch, closed, cancelled) are not written as events: they follow from those columns, which
+	 * every step updates anyway, and an insert per step would cost every message three more
+	 * statements. Events are stored only for what no column holds (a later fetch, the transport's
+	 * process card); histories written before, and by older replicas during a rolling upgrade, store
+	 * every step, so a step already stored with the same status and time is not derived again.
+	 */
 	@Override
 	public List<TransportEvent> history(StoredMessage message) {
-		return this.jdbc.query("SELECT status, at, detail FROM transport_event WHERE message_pk = ? ORDER BY id",
+		List<TransportEvent> stored = this.jdbc.query(
+				"SELECT status, at, detail FROM transport_event WHERE message_pk = ? ORDER BY id",
 				(rs, i) -> new TransportEvent(MessageStatus.valueOf(rs.getString("status")), SqlTime.instant(rs, "at"),
 						rs.getString("detail")),
 				message.key());
+		// The times as they are now, not as the caller read the message a moment ago.
+		List<TransportEvent> derived = this.jdbc.query("SELECT source, reader_tenant, accepted_at, delivered_at, "
+				+ "initial_fetch_at, reception_at, cancelled_at FROM message WHERE id = ?", (rs, i) -> {
+					List<TransportEvent> steps = new ArrayList<>();
+					Instant accepted = SqlTime.instant(rs, "accepted_at");
+					steps.add(new TransportEvent(MessageStatus.ACCEPTED, accepted,
+							acceptedDetail(MessageSource.valueOf(rs.getString("source")))));
+					Instant delivered = SqlTime.instant(rs, "delivered_at");
+					if (delivered != null) {
+						steps.add(new TransportEvent(MessageStatus.IN_POSTBOX, delivered, null));
+					}
+					else if (rs.getString("reader_tenant") == null) {
+						steps.add(new TransportEvent(MessageStatus.AWAITING_TRANSPORT, accepted, null));
+					}
+					step(steps, MessageStatus.FETCHED, SqlTime.instant(rs, "initial_fetch_at"), INITIAL_FETCH);
+					step(steps, MessageStatus.CLOSED, SqlTime.instant(rs, "reception_at"), null);
+					step(steps, MessageStatus.CANCELLED, SqlTime.instant(rs, "cancelled_at"), null);
+					return steps;
+				}, message.key()).stream().findFirst().orElse(List.of());
+		List<TransportEvent> history = new ArrayList<>(stored);
+		for (TransportEvent step : derived) {
+			if (stored.stream().noneMatch((e) -> e.status() == step.status() && e.at().equals(step.at()))) {
+				history.add(step);
+			}
+		}
+		// By time; steps at the same instant (accepted and put into the postbox) in the order of the
+		// lifecycle; the stable sort keeps stored events of equal time and status in their order.
+		history.sort(Comparator.comparing(TransportEvent::at).thenComparing(TransportEvent::status));
+		return List.copyOf(history);
+	}
+
+	private static void step(List<TransportEvent> steps, MessageStatus status, Instant at, String detail) {
+		if (at != null) {
+			steps.add(new TransportEvent(status, at, detail));
+		}
+	}
+
+	private static String acceptedDetail(MessageSource source) {
+		return "source " + source.name();
 	}
 
 	@Override
@@ -268,11 +319,19 @@ public class JdbcMessageStore implements MessageStore {
 		args.add(afterKey);
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(limit);
-		// The page's keys alone in the derived table: with the metadata document (a BLOB) in it MariaDB
-		// would materialise it as an on-disk temporary table on every listing.
-		String pageOfMessages = "(SELECT id" + where + " ORDER BY id LIMIT ?) pg JOIN message m ON m.id = pg.id";
-		List<StoredMessage> page = withParts ? queryWithParts(pageOfMessages, "", pageArgs.toArray())
-				: queryWithoutParts(pageOfMessages, pageArgs.toArray());
+		List<StoredMessage> page;
+		if (withParts) {
+			// The page's keys alone in the derived table: with the metadata document (a BLOB) in it
+			// MariaDB would materialise it as an on-disk temporary table on every listing.
+			page = queryWithParts("(SELECT id" + where + " ORDER BY id LIMIT ?) pg JOIN message m ON m.id = pg.id", "",
+					pageArgs.toArray());
+		}
+		else {
+			// Without the join no temporary table at all: the sort keeps keys and row ids only and reads
+			// the page's rows afterwards.
+			page = this.jdbc.query("SELECT " + MESSAGE_COLUMNS + where + " ORDER BY id LIMIT ?",
+					(rs, i) -> MessageRow.of(rs).toMessage(List.of()), pageArgs.toArray());
+		}
 		long remaining = 0;
 		if (page.size() == limit) {
 			args.set(args.size() - 1, page.get(page.size() - 1).key());
@@ -294,7 +353,10 @@ public class JdbcMessageStore implements MessageStore {
 			int updated = this.jdbc.update("UPDATE message SET initial_fetch_at = ?, status = ? WHERE id = ? "
 					+ "AND initial_fetch_at IS NULL AND status = ?", SqlTime.utc(at), MessageStatus.FETCHED.name(),
 					message.key(), MessageStatus.IN_POSTBOX.name());
-			addEvent(message.key(), MessageStatus.FETCHED, at, updated == 1 ? "initial fetch" : "fetched again");
+			if (updated == 0) {
+				// The first fetch is initial_fetch_at; later ones are on no column.
+				addEvent(message.key(), MessageStatus.FETCHED, at, "fetched again");
+			}
 			return updated == 1;
 		});
 		// The first fetch changed exactly these two columns; any other case is read back as it is now.
@@ -305,15 +367,10 @@ public class JdbcMessageStore implements MessageStore {
 	@Override
 	public StoredMessage close(StoredMessage message, Instant requestedAt) {
 		Instant at = SqlTime.stored(requestedAt);
-		Boolean closed = this.tx.execute((status) -> {
-			int updated = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE id = ? AND status = ?",
-					SqlTime.utc(at), MessageStatus.CLOSED.name(), message.key(), MessageStatus.FETCHED.name());
-			if (updated == 1) {
-				addEvent(message.key(), MessageStatus.CLOSED, at, null);
-			}
-			return updated == 1;
-		});
-		return (Boolean.TRUE.equals(closed) && message.status() == MessageStatus.FETCHED)
+		// The CLOSED step of the history is reception_at (see history).
+		boolean closed = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE id = ? AND status = ?",
+				SqlTime.utc(at), MessageStatus.CLOSED.name(), message.key(), MessageStatus.FETCHED.name()) == 1;
+		return (closed && message.status() == MessageStatus.FETCHED)
 				? withStatus(message, MessageStatus.CLOSED, message.initialFetchAt(), at)
 				: findByKey(message.key()).orElseThrow();
 	}
@@ -321,22 +378,12 @@ public class JdbcMessageStore implements MessageStore {
 	@Override
 	public boolean closeFetched(MessageId id, TenantId readerTenant, PartyId reader, Instant requestedAt) {
 		Instant at = SqlTime.stored(requestedAt);
-		Boolean closed = this.tx.execute((status) -> {
-			int updated = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE message_id = ? "
-					+ "AND reader_tenant = ? AND reader_type = ? AND reader_value = ? AND status = ?", SqlTime.utc(at),
-					MessageStatus.CLOSED.name(), id.value(), readerTenant.value(), reader.type(), reader.value(),
-					MessageStatus.FETCHED.name());
-			if (updated == 1) {
-				// A scalar subquery, not INSERT ... SELECT: MariaDB (11.4.5, the embedded version, among others)
-				// forces a durable redo log write at the end of every INSERT ... SELECT (MDEV-35813), one more
-				// fsync per close.
-				this.jdbc.update("INSERT INTO transport_event (message_pk, status, at, detail) "
-						+ "VALUES ((SELECT id FROM message WHERE message_id = ?), ?, ?, NULL)", id.value(),
-						MessageStatus.CLOSED.name(), SqlTime.utc(at));
-			}
-			return updated == 1;
-		});
-		return Boolean.TRUE.equals(closed);
+		// One statement, its own transaction; the CLOSED step of the history is reception_at.
+		int updated = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE message_id = ? "
+				+ "AND reader_tenant = ? AND reader_type = ? AND reader_value = ? AND status = ?", SqlTime.utc(at),
+				MessageStatus.CLOSED.name(), id.value(), readerTenant.value(), reader.type(), reader.value(),
+				MessageStatus.FETCHED.name());
+		return updated == 1;
 	}
 
 	private static StoredMessage withStatus(StoredMessage m, MessageStatus status, Instant initialFetch,
@@ -348,16 +395,10 @@ public class JdbcMessageStore implements MessageStore {
 
 	@Override
 	public boolean cancel(StoredMessage message, Instant at) {
-		Boolean cancelled = this.tx.execute((status) -> {
-			int n = this.jdbc.update("UPDATE message SET cancelled_at = ?, status = ? WHERE id = ? AND status IN (?, ?)",
-					SqlTime.utc(at), MessageStatus.CANCELLED.name(), message.key(), MessageStatus.IN_POSTBOX.name(),
-					MessageStatus.AWAITING_TRANSPORT.name());
-			if (n == 1) {
-				addEvent(message.key(), MessageStatus.CANCELLED, at, null);
-			}
-			return n == 1;
-		});
-		return Boolean.TRUE.equals(cancelled);
+		// The CANCELLED step of the history is cancelled_at.
+		return this.jdbc.update("UPDATE message SET cancelled_at = ?, status = ? WHERE id = ? AND status IN (?, ?)",
+				SqlTime.utc(at), MessageStatus.CANCELLED.name(), message.key(), MessageStatus.IN_POSTBOX.name(),
+				MessageStatus.AWAITING_TRANSPORT.name()) == 1;
 	}
 
 	@Override
@@ -411,15 +452,6 @@ public class JdbcMessageStore implements MessageStore {
 				+ " LEFT JOIN message_part p ON p.message_pk = m.id LEFT JOIN content c ON c.id = p.content_id " + where,
 				rows, args);
 		return rows.messages();
-	}
-
-	/** As {@link #queryWithParts}, without reading the parts: each message's parts are empty. */
-	private List<StoredMessage> queryWithoutParts(String messages, Object... args) {
-		List<StoredMessage> result = new ArrayList<>(this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + " FROM " + messages,
-				(rs, i) -> MessageRow.of(rs).toMessage(List.of()), args));
-		// No ORDER BY in the statement, for the reason given at queryWithParts.
-		result.sort(Comparator.comparingLong(StoredMessage::key));
-		return result;
 	}
 
 	/**
