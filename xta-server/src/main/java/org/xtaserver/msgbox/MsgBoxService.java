@@ -2,10 +2,11 @@ package org.xtaserver.msgbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -19,6 +20,7 @@ import org.xtaserver.message.XtaError;
 import org.xtaserver.message.XtaFailure;
 import org.xtaserver.security.Caller;
 import org.xtaserver.store.MessageStore;
+import org.xtaserver.store.MessageWithSmallContent;
 import org.xtaserver.store.MsgBoxRequest;
 import org.xtaserver.store.MsgBoxRequestStore;
 import org.xtaserver.store.PostboxPage;
@@ -113,13 +115,20 @@ public class MsgBoxService {
 	/** getMessage: the first offered message matching the selection; unknown ids are faults. */
 	public FetchResult fetch(Caller caller, Selection selection) {
 		PostboxQuery query = queryFor(caller, selection, AuditAction.FETCH);
-		List<StoredMessage> requested = new ArrayList<>();
-		for (MessageId id : selection.messageIds()) {
-			requested.add(requireOffered(caller, id));
+		if (selection.messageIds().size() == 1 && selection.idsOnly()) {
+			// One id and nothing else selected (the usual getMessage): that message is the whole listing,
+			// read with its small content, which is sent right after.
+			MessageWithSmallContent found = ownMessage(caller, selection.messageIds().get(0), AuditAction.FETCH,
+					this.store::findWithSmallContent, MessageWithSmallContent::message);
+			requireOffered(found.message());
+			return fetched(caller, CompleteRequestId.issue(caller, expiry()).value(),
+					new PostboxPage(List.of(found.message()), 0), found.contents(), () -> {
+					});
 		}
-		// One id and nothing else selected (the usual getMessage): that message is the whole listing.
-		PostboxPage page = (requested.size() == 1 && selection.idsOnly()) ? new PostboxPage(requested, 0)
-				: this.store.list(query, 0, 1);
+		for (MessageId id : selection.messageIds()) {
+			requireOffered(ownMessage(caller, id, AuditAction.FETCH));
+		}
+		PostboxPage page = this.store.list(query, 0, 1);
 		if (page.remaining() == 0) {
 			return fetched(caller, CompleteRequestId.issue(caller, expiry()).value(), page, () -> {
 			});
@@ -189,8 +198,16 @@ public class MsgBoxService {
 		log.info("XTA-2020 message {} closed by tenant {}", id, caller.tenant().value());
 	}
 
-	/** {@code requestUpdate}: the write to the MsgBoxRequest, committed together with the fetch. */
 	private FetchResult fetched(Caller caller, String requestId, PostboxPage page, Runnable requestUpdate) {
+		return fetched(caller, requestId, page, Map.of(), requestUpdate);
+	}
+
+	/**
+	 * {@code contents}: content of the page's message read with it ({@link MessageWithSmallContent});
+	 * {@code requestUpdate}: the write to the MsgBoxRequest, committed together with the fetch.
+	 */
+	private FetchResult fetched(Caller caller, String requestId, PostboxPage page, Map<Long, byte[]> contents,
+			Runnable requestUpdate) {
 		if (page.messages().isEmpty()) {
 			requestUpdate.run();
 			return new FetchResult(requestId, Optional.empty(), 0);
@@ -202,26 +219,32 @@ public class MsgBoxService {
 			return fetched;
 		});
 		log.info("XTA-2022 message {} fetched by tenant {}", message.id(), caller.tenant().value());
-		return new FetchResult(requestId, Optional.of(message), page.remaining());
+		// Content never changes once stored: what was read with the message is still its content.
+		return new FetchResult(requestId, Optional.of(message), page.remaining(), contents);
 	}
 
-	private StoredMessage requireOffered(Caller caller, MessageId id) {
-		StoredMessage message = ownMessage(caller, id, AuditAction.FETCH);
+	private static void requireOffered(StoredMessage message) {
 		if (!message.status().offeredToReader()) {
-			throw XtaError.MESSAGE_NOT_AVAILABLE.failure(id.value() + " is " + message.status());
+			throw XtaError.MESSAGE_NOT_AVAILABLE.failure(message.id().value() + " is " + message.status());
 		}
-		return message;
 	}
 
 	/** {@code attempted}: the operation the caller tried, for the audit entry of a refusal. */
 	private StoredMessage ownMessage(Caller caller, MessageId id, AuditAction attempted) {
-		StoredMessage message = this.store.find(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
-		if (!caller.tenant().equals(message.readerTenant()) || !caller.party().equals(message.metadata().reader())) {
+		return ownMessage(caller, id, attempted, this.store::find, Function.identity());
+	}
+
+	/** As {@link #ownMessage(Caller, MessageId, AuditAction)}, with the lookup {@code find}. */
+	private <T> T ownMessage(Caller caller, MessageId id, AuditAction attempted, Function<MessageId, Optional<T>> find,
+			Function<T, StoredMessage> message) {
+		T found = find.apply(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
+		StoredMessage stored = message.apply(found);
+		if (!caller.tenant().equals(stored.readerTenant()) || !caller.party().equals(stored.metadata().reader())) {
 			log.warn("XTA-3005 denied: tenant {} addressed message {} of another postbox", caller.tenant().value(), id);
 			this.auditor.denied(caller, attempted, id, XtaError.NOT_YOUR_MESSAGE);
 			throw XtaError.NOT_YOUR_MESSAGE.failure(id.value());
 		}
-		return message;
+		return found;
 	}
 
 	private void requireRequestId(Caller caller, String requestId, AuditAction attempted) {
@@ -301,8 +324,21 @@ public class MsgBoxService {
 	public record StatusPage(String requestId, List<StoredMessage> messages, long remaining, RequestState state) {
 	}
 
-	/** A fetched message, if any, and how many more are pending. */
-	public record FetchResult(String requestId, Optional<StoredMessage> message, long remaining) {
+	/**
+	 * A fetched message, if any, and how many more are pending.
+	 * @param contents content of the message read with it, by content id (as in
+	 * {@link MessageWithSmallContent}); other parts are read from the store
+	 */
+	public record FetchResult(String requestId, Optional<StoredMessage> message, long remaining,
+			Map<Long, byte[]> contents) {
+
+		public FetchResult {
+			contents = Map.copyOf(contents);
+		}
+
+		public FetchResult(String requestId, Optional<StoredMessage> message, long remaining) {
+			this(requestId, message, remaining, Map.of());
+		}
 	}
 
 	/** The MsgSelector of a request. */

@@ -62,6 +62,12 @@ public interface MessageStore {
 
 	Optional<StoredMessage> find(MessageId id);
 
+	/**
+	 * As {@link #find}, with the content of the parts of at most {@link MessageWithSmallContent#MAX_BYTES}
+	 * read in the same statement: for getMessage, which sends it right after.
+	 */
+	Optional<MessageWithSmallContent> findWithSmallContent(MessageId id);
+
 	/** The message that came from {@code source} with the id {@code sourceKey} into a tenant's postbox. */
 	Optional<StoredMessage> findBySource(TenantId readerTenant, MessageSource source, String sourceKey);
 

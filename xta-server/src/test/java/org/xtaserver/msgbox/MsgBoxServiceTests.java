@@ -164,6 +164,9 @@ class MsgBoxServiceTests {
 		FetchResult next = this.service.fetchNext(READER, fetched.requestId(), List.of(id));
 
 		assertThat(fetched.message()).map(StoredMessage::status).contains(MessageStatus.FETCHED);
+		long contentId = fetched.message().orElseThrow().parts().get(0).contentId();
+		assertThat(fetched.contents()).as("small content read with the message").containsOnlyKeys(contentId);
+		assertThat(new String(fetched.contents().get(contentId), StandardCharsets.UTF_8)).isEqualTo("Antrag");
 		assertThat(storedRequests()).as("msgbox_request rows").isZero();
 		assertThat(next.message()).isEmpty();
 		assertThat(next.requestId()).isEqualTo(fetched.requestId());

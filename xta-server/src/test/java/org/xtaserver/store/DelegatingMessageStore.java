@@ -44,6 +44,11 @@ public class DelegatingMessageStore implements MessageStore {
 	}
 
 	@Override
+	public Optional<MessageWithSmallContent> findWithSmallContent(MessageId id) {
+		return this.delegate.findWithSmallContent(id);
+	}
+
+	@Override
 	public Optional<StoredMessage> findBySource(TenantId readerTenant, MessageSource source, String sourceKey) {
 		return this.delegate.findBySource(readerTenant, source, sourceKey);
 	}

@@ -38,6 +38,7 @@ import org.xtaserver.message.TransportEvent;
 import org.xtaserver.store.DuplicateMessageException;
 import org.xtaserver.store.MessageIdNotReservedException;
 import org.xtaserver.store.MessageStore;
+import org.xtaserver.store.MessageWithSmallContent;
 import org.xtaserver.store.PostboxBacklog;
 import org.xtaserver.store.PostboxPage;
 import org.xtaserver.store.PostboxQuery;
@@ -69,10 +70,14 @@ public class JdbcMessageStore implements MessageStore {
 
 	private final ChunkedContentWriter contentWriter;
 
+	/** Content up to this size is one chunk and comes along with {@link #findWithSmallContent}. */
+	private final int smallContentBytes;
+
 	public JdbcMessageStore(JdbcTemplate jdbc, TransactionTemplate tx, int chunkSize) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.contentWriter = new ChunkedContentWriter(jdbc, chunkSize);
+		this.smallContentBytes = Math.min(chunkSize, MessageWithSmallContent.MAX_BYTES);
 	}
 
 	@Override
@@ -221,6 +226,18 @@ public class JdbcMessageStore implements MessageStore {
 	@Override
 	public Optional<StoredMessage> find(MessageId id) {
 		return queryOne("m.message_id = ?", id.value());
+	}
+
+	@Override
+	public Optional<MessageWithSmallContent> findWithSmallContent(MessageId id) {
+		MessagesWithParts rows = new MessagesWithParts(true);
+		// Small content is a single chunk, its first: joined on the part's row, so that getMessage needs
+		// no query of its own for it.
+		this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", " + PART_COLUMNS + ", ch.data AS small_content FROM message m "
+				+ "LEFT JOIN message_part p ON p.message_pk = m.id LEFT JOIN content c ON c.id = p.content_id "
+				+ "LEFT JOIN content_chunk ch ON ch.content_id = c.id AND ch.seq = 0 AND c.size_bytes <= ? "
+				+ "WHERE m.message_id = ?", rows, this.smallContentBytes, id.value());
+		return rows.messages().stream().findFirst().map((m) -> new MessageWithSmallContent(m, rows.contents()));
 	}
 
 	private Optional<StoredMessage> findByKey(long key) {
@@ -447,7 +464,7 @@ public class JdbcMessageStore implements MessageStore {
 	 * per statement, so the few rows are ordered here instead.
 	 */
 	private List<StoredMessage> queryWithParts(String messages, String where, Object... args) {
-		MessagesWithParts rows = new MessagesWithParts();
+		MessagesWithParts rows = new MessagesWithParts(false);
 		this.jdbc.query("SELECT " + MESSAGE_COLUMNS_OF_M + ", " + PART_COLUMNS + " FROM " + messages
 				+ " LEFT JOIN message_part p ON p.message_pk = m.id LEFT JOIN content c ON c.id = p.content_id " + where,
 				rows, args);
@@ -465,6 +482,15 @@ public class JdbcMessageStore implements MessageStore {
 
 		private final Map<Long, List<StoredPart>> parts = new HashMap<>();
 
+		/** Whether the rows have a {@code small_content} column. */
+		private final boolean withSmallContent;
+
+		private final Map<Long, byte[]> contents = new HashMap<>();
+
+		MessagesWithParts(boolean withSmallContent) {
+			this.withSmallContent = withSmallContent;
+		}
+
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
 			long key = rs.getLong("id");
@@ -473,8 +499,17 @@ public class JdbcMessageStore implements MessageStore {
 				this.parts.put(key, new ArrayList<>());
 			}
 			if (rs.getObject("part_no") != null) {
-				this.parts.get(key).add(part(rs));
+				StoredPart part = part(rs);
+				this.parts.get(key).add(part);
+				byte[] content = this.withSmallContent ? rs.getBytes("small_content") : null;
+				if (content != null) {
+					this.contents.put(part.contentId(), content);
+				}
 			}
+		}
+
+		Map<Long, byte[]> contents() {
+			return this.contents;
 		}
 
 		List<StoredMessage> messages() {

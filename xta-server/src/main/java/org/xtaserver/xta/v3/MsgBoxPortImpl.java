@@ -101,7 +101,7 @@ public class MsgBoxPortImpl implements MsgBoxPortType {
 		StoredMessage message = result.message().get();
 		messageMetaData.value = this.metadata.forReader(message);
 		header.value = response(result.requestId(), result.remaining());
-		return this.content.toV3(message);
+		return this.content.toV3(message, result.contents());
 	}
 
 	@Override

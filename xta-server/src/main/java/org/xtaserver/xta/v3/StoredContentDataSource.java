@@ -33,6 +33,11 @@ final class StoredContentDataSource implements DataSource {
 		return new StoredContentDataSource(store, contentId, null);
 	}
 
+	/** Content already read, with the message ({@code MessageWithSmallContent}). */
+	static StoredContentDataSource read(MessageStore store, long contentId, byte[] content) {
+		return new StoredContentDataSource(store, contentId, content);
+	}
+
 	static StoredContentDataSource prefetched(MessageStore store, long contentId) {
 		try (InputStream in = store.openContent(contentId)) {
 			return new StoredContentDataSource(store, contentId, in.readAllBytes());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.cxf.message.Attachment;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
@@ -157,9 +158,14 @@ final class V3Content {
 	}
 
 	GenericContentContainer toV3(StoredMessage message) {
+		return toV3(message, Map.of());
+	}
+
+	/** {@code contents}: content already read with the message, by content id; the rest is read here. */
+	GenericContentContainer toV3(StoredMessage message, Map<Long, byte[]> contents) {
 		GenericContentContainer container = new GenericContentContainer();
 		if (message.kind() == ContentKind.ENCRYPTED) {
-			container.setEncryptedData(parse(message.parts().get(0)));
+			container.setEncryptedData(parse(message.parts().get(0), contents));
 			return container;
 		}
 		GenericContentContainer.ContentContainer plain = new GenericContentContainer.ContentContainer();
@@ -174,8 +180,10 @@ final class V3Content {
 			content.setId(a.id());
 			content.setLang(a.lang());
 			content.setSize(BigInteger.valueOf(part.size()));
-			content.setValue(new DataHandler(prefetch ? StoredContentDataSource.prefetched(this.store, part.contentId())
-					: StoredContentDataSource.streaming(this.store, part.contentId())));
+			byte[] read = contents.get(part.contentId());
+			content.setValue(new DataHandler((read != null) ? StoredContentDataSource.read(this.store, part.contentId(), read)
+					: prefetch ? StoredContentDataSource.prefetched(this.store, part.contentId())
+							: StoredContentDataSource.streaming(this.store, part.contentId())));
 			if (part.role() == PartRole.MESSAGE) {
 				plain.setMessage(content);
 			}
@@ -187,8 +195,9 @@ final class V3Content {
 		return container;
 	}
 
-	private Element parse(StoredPart part) {
-		try (InputStream in = this.store.openContent(part.contentId())) {
+	private Element parse(StoredPart part, Map<Long, byte[]> contents) {
+		byte[] read = contents.get(part.contentId());
+		try (InputStream in = (read != null) ? new ByteArrayInputStream(read) : this.store.openContent(part.contentId())) {
 			return this.xml.parse(in);
 		}
 		catch (IOException ex) {

@@ -27,9 +27,11 @@ import org.xtaserver.message.NewPart;
 import org.xtaserver.message.PartAttributes;
 import org.xtaserver.message.PartRole;
 import org.xtaserver.message.StoredMessage;
+import org.xtaserver.message.StoredPart;
 import org.xtaserver.message.TransportEvent;
 import org.xtaserver.store.DuplicateMessageException;
 import org.xtaserver.store.MessageIdNotReservedException;
+import org.xtaserver.store.MessageWithSmallContent;
 import org.xtaserver.store.PostboxPage;
 import org.xtaserver.store.PostboxQuery;
 import org.xtaserver.store.embedded.MariaDbExtension;
@@ -319,6 +321,36 @@ class JdbcMessageStoreTests {
 				new TransportEvent(MessageStatus.IN_POSTBOX, T0, null),
 				new TransportEvent(MessageStatus.FETCHED, T0.plusSeconds(5), "initial fetch"),
 				new TransportEvent(MessageStatus.CLOSED, T0.plusSeconds(7), null));
+	}
+
+	/**
+	 * getMessage's lookup brings the whole content of small parts (one chunk at most, here CHUNK
+	 * bytes) in the same statement, and nothing of larger ones.
+	 */
+	@Test
+	void lookupWithSmallContentBringsWholeSmallPartsInOneStatement() throws Exception {
+		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
+		byte[] small = bytes("Antrag");
+		byte[] oneChunk = randomBytes(CHUNK);
+		byte[] larger = randomBytes(CHUNK + 1);
+		StoredMessage stored = this.store.acceptReserved(
+				message(reserved(AUTHOR), READER, MUSTERSTADT, small, oneChunk, larger, new byte[0]), T0);
+
+		long selectsBefore = globalStatus(jdbc, "Com_select");
+		MessageWithSmallContent found = this.store.findWithSmallContent(stored.id()).orElseThrow();
+		assertThat(globalStatus(jdbc, "Com_select") - selectsBefore).as("queries of the lookup").isEqualTo(1);
+
+		assertThat(found.message()).usingRecursiveComparison().isEqualTo(this.store.find(stored.id()).orElseThrow());
+		List<StoredPart> parts = found.message().parts();
+		assertThat(found.contents()).containsOnlyKeys(parts.get(0).contentId(), parts.get(1).contentId(),
+				parts.get(3).contentId());
+		assertThat(found.contents().get(parts.get(0).contentId())).isEqualTo(small);
+		assertThat(found.contents().get(parts.get(1).contentId())).isEqualTo(oneChunk);
+		assertThat(found.contents().get(parts.get(3).contentId())).isEmpty();
+		try (InputStream in = this.store.openContent(parts.get(2).contentId())) {
+			assertThat(in.readAllBytes()).isEqualTo(larger);
+		}
+		assertThat(this.store.findWithSmallContent(MessageId.of("urn:de:xta:messageid:test:unknown"))).isEmpty();
 	}
 
 	/** The store answers with messages it builds from what it wrote; they must equal what a read gives. */
