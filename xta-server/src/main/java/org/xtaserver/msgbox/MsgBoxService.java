@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -118,9 +117,10 @@ public class MsgBoxService {
 		if (selection.messageIds().size() == 1 && selection.idsOnly()) {
 			// One id and nothing else selected (the usual getMessage): that message is the whole listing,
 			// read with its small content, which is sent right after.
-			MessageWithSmallContent found = ownMessage(caller, selection.messageIds().get(0), AuditAction.FETCH,
-					this.store::findWithSmallContent, MessageWithSmallContent::message);
-			requireOffered(found.message());
+			MessageId id = selection.messageIds().get(0);
+			MessageWithSmallContent found = this.store.findWithSmallContent(id)
+				.orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
+			requireOffered(requireOwn(caller, found.message(), AuditAction.FETCH));
 			return fetched(caller, CompleteRequestId.issue(caller, expiry()).value(),
 					new PostboxPage(List.of(found.message()), 0), found.contents(), () -> {
 					});
@@ -231,20 +231,19 @@ public class MsgBoxService {
 
 	/** {@code attempted}: the operation the caller tried, for the audit entry of a refusal. */
 	private StoredMessage ownMessage(Caller caller, MessageId id, AuditAction attempted) {
-		return ownMessage(caller, id, attempted, this.store::find, Function.identity());
+		return requireOwn(caller, this.store.find(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value())),
+				attempted);
 	}
 
-	/** As {@link #ownMessage(Caller, MessageId, AuditAction)}, with the lookup {@code find}. */
-	private <T> T ownMessage(Caller caller, MessageId id, AuditAction attempted, Function<MessageId, Optional<T>> find,
-			Function<T, StoredMessage> message) {
-		T found = find.apply(id).orElseThrow(() -> XtaError.UNKNOWN_MESSAGE_ID.failure(id.value()));
-		StoredMessage stored = message.apply(found);
-		if (!caller.tenant().equals(stored.readerTenant()) || !caller.party().equals(stored.metadata().reader())) {
-			log.warn("XTA-3005 denied: tenant {} addressed message {} of another postbox", caller.tenant().value(), id);
-			this.auditor.denied(caller, attempted, id, XtaError.NOT_YOUR_MESSAGE);
-			throw XtaError.NOT_YOUR_MESSAGE.failure(id.value());
+	/** {@code message} if it is in the caller's postbox; a refusal otherwise, audited as {@code attempted}. */
+	private StoredMessage requireOwn(Caller caller, StoredMessage message, AuditAction attempted) {
+		if (!caller.tenant().equals(message.readerTenant()) || !caller.party().equals(message.metadata().reader())) {
+			log.warn("XTA-3005 denied: tenant {} addressed message {} of another postbox", caller.tenant().value(),
+					message.id());
+			this.auditor.denied(caller, attempted, message.id(), XtaError.NOT_YOUR_MESSAGE);
+			throw XtaError.NOT_YOUR_MESSAGE.failure(message.id().value());
 		}
-		return found;
+		return message;
 	}
 
 	private void requireRequestId(Caller caller, String requestId, AuditAction attempted) {

@@ -148,7 +148,8 @@ public class JdbcMessageStore implements MessageStore {
 			if (message.originNote() != null) {
 				// The transport's own account (the process card) is on no column of the message: kept as
 				// the ACCEPTED event. Every other step of the history follows from the message's times.
-				addEvent(messageKey, MessageStatus.ACCEPTED, at, acceptedDetail(message.source()) + "; " + message.originNote());
+				addEvent(messageKey, MessageStatus.ACCEPTED, at,
+						acceptedDetail(message.source()) + "; " + message.originNote());
 			}
 			// Built from what was just written instead of read back: every column is known here.
 			StoredMessage stored = new StoredMessage(messageKey, message.metadata(), message.source(),
@@ -259,9 +260,22 @@ public class JdbcMessageStore implements MessageStore {
 				(rs, i) -> new TransportEvent(MessageStatus.valueOf(rs.getString("status")), SqlTime.instant(rs, "at"),
 						rs.getString("detail")),
 				message.key());
-		// The times as they are now, not as the caller read the message a moment ago.
-		List<TransportEvent> derived = this.jdbc.query("SELECT source, reader_tenant, accepted_at, delivered_at, "
-				+ "initial_fetch_at, reception_at, cancelled_at FROM message WHERE id = ?", (rs, i) -> {
+		List<TransportEvent> history = new ArrayList<>(stored);
+		for (TransportEvent step : stepsOfTimes(message.key())) {
+			if (stored.stream().noneMatch((e) -> e.status() == step.status() && e.at().equals(step.at()))) {
+				history.add(step);
+			}
+		}
+		// By time; steps at the same instant (accepted and put into the postbox) in the order of the
+		// lifecycle; the stable sort keeps stored events of equal time and status in their order.
+		history.sort(Comparator.comparing(TransportEvent::at).thenComparing(TransportEvent::status));
+		return List.copyOf(history);
+	}
+
+	/** The steps the message's times record, as they are now (not as the caller read the message). */
+	private List<TransportEvent> stepsOfTimes(long messageKey) {
+		return this.jdbc.query("SELECT source, reader_tenant, accepted_at, delivered_at, initial_fetch_at, reception_at, "
+				+ "cancelled_at FROM message WHERE id = ?", (rs, i) -> {
 					List<TransportEvent> steps = new ArrayList<>();
 					Instant accepted = SqlTime.instant(rs, "accepted_at");
 					steps.add(new TransportEvent(MessageStatus.ACCEPTED, accepted,
@@ -277,17 +291,7 @@ public class JdbcMessageStore implements MessageStore {
 					step(steps, MessageStatus.CLOSED, SqlTime.instant(rs, "reception_at"), null);
 					step(steps, MessageStatus.CANCELLED, SqlTime.instant(rs, "cancelled_at"), null);
 					return steps;
-				}, message.key()).stream().findFirst().orElse(List.of());
-		List<TransportEvent> history = new ArrayList<>(stored);
-		for (TransportEvent step : derived) {
-			if (stored.stream().noneMatch((e) -> e.status() == step.status() && e.at().equals(step.at()))) {
-				history.add(step);
-			}
-		}
-		// By time; steps at the same instant (accepted and put into the postbox) in the order of the
-		// lifecycle; the stable sort keeps stored events of equal time and status in their order.
-		history.sort(Comparator.comparing(TransportEvent::at).thenComparing(TransportEvent::status));
-		return List.copyOf(history);
+				}, messageKey).stream().findFirst().orElse(List.of());
 	}
 
 	private static void step(List<TransportEvent> steps, MessageStatus status, Instant at, String detail) {

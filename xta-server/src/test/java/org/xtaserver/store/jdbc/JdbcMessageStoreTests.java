@@ -423,7 +423,12 @@ class JdbcMessageStoreTests {
 	@Test
 	void purgeRemovesOnlyMessagesFinishedBeforeTheCutoffTogetherWithTheirContent() {
 		StoredMessage old = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, randomBytes(3 * CHUNK)), T0);
-		this.store.close(this.store.markFetched(old, T0.plusSeconds(1)), T0.plusSeconds(2));
+		StoredMessage oldFetched = this.store.markFetched(old, T0.plusSeconds(1));
+		this.store.markFetched(oldFetched, T0.plusSeconds(1)); // fetched again: a stored transport event
+		this.store.close(oldFetched, T0.plusSeconds(2));
+		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
+		String events = "SELECT COUNT(*) FROM transport_event WHERE message_pk = ?";
+		assertThat(jdbc.queryForObject(events, Integer.class, old.key())).isEqualTo(1);
 		StoredMessage recent = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("r")), T0);
 		this.store.close(this.store.markFetched(recent, T0.plusSeconds(1)), T0.plusSeconds(100));
 		StoredMessage waiting = this.store.acceptReserved(message(reserved(AUTHOR), READER, MUSTERSTADT, bytes("w")), T0);
@@ -436,9 +441,10 @@ class JdbcMessageStoreTests {
 		assertThat(this.store.find(recent.id())).isPresent();
 		assertThat(this.store.find(waiting.id())).isPresent();
 		assertThat(this.store.find(otherTenant.id())).isPresent();
-		JdbcTemplate jdbc = new JdbcTemplate(mariaDb.dataSource());
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM content_chunk WHERE content_id = ?", Integer.class,
 				old.parts().get(0).contentId())).isZero();
+		assertThat(jdbc.queryForObject(events, Integer.class, old.key())).as("transport events of the purged message")
+			.isZero();
 	}
 
 	@Test
