@@ -399,7 +399,8 @@ public class JdbcMessageStore implements MessageStore {
 	@Override
 	public boolean closeFetched(MessageId id, TenantId readerTenant, PartyId reader, Instant requestedAt) {
 		Instant at = SqlTime.stored(requestedAt);
-		// One statement, its own transaction; the CLOSED step of the history is reception_at.
+		// One statement, in the caller's transaction (the close's audit entry) if there is one; the
+		// CLOSED step of the history is reception_at.
 		int updated = this.jdbc.update("UPDATE message SET reception_at = ?, status = ? WHERE message_id = ? "
 				+ "AND reader_tenant = ? AND reader_type = ? AND reader_value = ? AND status = ?", SqlTime.utc(at),
 				MessageStatus.CLOSED.name(), id.value(), readerTenant.value(), reader.type(), reader.value(),
