@@ -465,8 +465,8 @@ public class JdbcMessageStore implements MessageStore {
 	/**
 	 * Messages with their parts in one statement: {@code messages} is the message table or a page of
 	 * it joined to it, aliased {@code m}; {@code where} filters it (may be empty). No ORDER BY: sorting
-	 * rows that carry the metadata document (a BLOB) makes MariaDB write an on-disk temporary table
-	 * per statement, so the few rows are ordered here instead.
+	 * joined rows that carry the metadata document (a BLOB) makes MariaDB write an on-disk temporary
+	 * table per statement, so the few rows are ordered here instead.
 	 */
 	private List<StoredMessage> queryWithParts(String messages, String where, Object... args) {
 		MessagesWithParts rows = new MessagesWithParts(false);

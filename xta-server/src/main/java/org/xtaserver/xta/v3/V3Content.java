@@ -180,10 +180,7 @@ final class V3Content {
 			content.setId(a.id());
 			content.setLang(a.lang());
 			content.setSize(BigInteger.valueOf(part.size()));
-			byte[] read = contents.get(part.contentId());
-			content.setValue(new DataHandler((read != null) ? StoredContentDataSource.read(this.store, part.contentId(), read)
-					: prefetch ? StoredContentDataSource.prefetched(this.store, part.contentId())
-							: StoredContentDataSource.streaming(this.store, part.contentId())));
+			content.setValue(new DataHandler(source(part, contents, prefetch)));
 			if (part.role() == PartRole.MESSAGE) {
 				plain.setMessage(content);
 			}
@@ -195,9 +192,18 @@ final class V3Content {
 		return container;
 	}
 
-	private Element parse(StoredPart part, Map<Long, byte[]> contents) {
+	/** The part's content: as read with the message if it was, else read now ({@code prefetch}) or streamed. */
+	private StoredContentDataSource source(StoredPart part, Map<Long, byte[]> contents, boolean prefetch) {
 		byte[] read = contents.get(part.contentId());
-		try (InputStream in = (read != null) ? new ByteArrayInputStream(read) : this.store.openContent(part.contentId())) {
+		if (read != null) {
+			return StoredContentDataSource.read(this.store, part.contentId(), read);
+		}
+		return prefetch ? StoredContentDataSource.prefetched(this.store, part.contentId())
+				: StoredContentDataSource.streaming(this.store, part.contentId());
+	}
+
+	private Element parse(StoredPart part, Map<Long, byte[]> contents) {
+		try (InputStream in = source(part, contents, false).getInputStream()) {
 			return this.xml.parse(in);
 		}
 		catch (IOException ex) {
